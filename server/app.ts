@@ -1,0 +1,43 @@
+// The app, assembled from route modules. It does not know it runs on Node: the entry
+// (server/runtime.ts) serves it, and tests call app.request() with no socket.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { compress } from 'hono/compress';
+import type { AppContext } from './context.ts';
+import { ApiError, errorBody } from './http/errors.ts';
+import { securityHeaders } from './http/security.ts';
+import { Overloaded } from './responses/group-commit.ts';
+import { assetRoutes } from './assets.ts';
+import { healthRoutes } from './routes/health.ts';
+import { publicRoutes } from './routes/public.ts';
+import { renderNoticePage } from '../web/respondent/render.tsx';
+
+export function createApp(ctx: AppContext): Hono {
+  const app = new Hono();
+  app.use(securityHeaders());
+  app.use('/s/*', compress());
+  app.route('/', healthRoutes(ctx));
+  app.route('/', assetRoutes(ctx.assets));
+  app.route('/', publicRoutes(ctx));
+
+  app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
+
+  // The one error handler: every client mistake is a 4xx with the shape of §6; only our own
+  // faults are 500s, and they are logged.
+  app.onError((err, c) => {
+    const known =
+      err instanceof ApiError ? err
+      : err instanceof Overloaded ? new ApiError(429, 'too_many_requests', err.message)
+      : err instanceof HTTPException && err.status < 500 ? new ApiError(err.status as ApiError['status'], 'bad_request', err.message || 'bad request')
+      : undefined;
+    if (known?.status === 429) c.header('Retry-After', '1');
+    if (known && c.req.path.startsWith('/s/')) {
+      const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';
+      return c.html(renderNoticePage({ status: known.status as 413, lang, assets: ctx.assets.respondent }), known.status);
+    }
+    if (known) return c.json(errorBody(known.code, known.message, known.issues), known.status);
+    console.error(`[manyidu] ${c.req.method} ${c.req.path}:`, err);
+    return c.json(errorBody('internal', 'internal error'), 500);
+  });
+  return app;
+}

@@ -1,0 +1,92 @@
+// Row types, one per table, apart from the domain types of surveys/ and scoring/:
+// what the database holds (text, integers, ISO strings), not what the code reasons with.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface Database {
+  settings: SettingsTable;
+  users: UsersTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  invitation_tokens: InvitationTokensTable;
+  responses: ResponsesTable;
+  chain_heads: ChainHeadsTable;
+}
+
+/** Values every process must agree on (the cookie-signing secret), so no process keeps its own. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  /** scrypt$N$r$p$salt$hash — the parameters travel with the hash. */
+  password_hash: string;
+  role: 'admin' | 'evaluator';
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+export type SurveyStatus = 'draft' | 'open' | 'closed';
+
+export interface SurveysTable {
+  id: string;
+  slug: string;
+  evaluation_id: string | null;
+  status: SurveyStatus;
+  /** The version respondents get now; earlier responses keep the version they answered. */
+  current_version: number;
+  respondent_group: string;
+  created_at: string;
+  opened_at: string | null;
+  closed_at: string | null;
+}
+
+/** Definitions are never edited in place: an edit is a new version (triggers refuse UPDATE/DELETE). */
+export interface SurveyVersionsTable {
+  survey_id: string;
+  version: number;
+  definition: string;
+  created_at: string;
+}
+
+export interface InvitationTokensTable {
+  token: string;
+  survey_id: string;
+  label: string | null;
+  created_at: string;
+}
+
+/** Append-only: triggers refuse UPDATE and DELETE; exclusions are rows of their own. */
+export interface ResponsesTable {
+  id: string;
+  survey_id: string;
+  /** Position in the survey's hash chain, 1-based. */
+  seq: number;
+  definition_version: number;
+  channel: string;
+  respondent_group: string;
+  /** NULL for link responses; unique where present, so a token answers once. */
+  token: string | null;
+  device: string | null;
+  network: string | null;
+  source: string | null;
+  started_at: string | null;
+  submitted_at: string;
+  /** Canonical JSON of the answers, exactly the text the hash covers. */
+  answers: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The last link of each survey's chain; its row is the lock that keeps concurrent writers in line. */
+export interface ChainHeadsTable {
+  survey_id: string;
+  seq: number;
+  hash: string;
+}
+
+export type SurveyRow = Selectable<SurveysTable>;
+export type ResponseRow = Selectable<ResponsesTable>;
+export type NewResponseRow = Insertable<ResponsesTable>;

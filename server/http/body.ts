@@ -1,0 +1,50 @@
+// Reading request bodies at the edge: size first (Content-Length or, for chunked bodies, counted
+// as the stream arrives), then type, then parse — each failure a 4xx of its own.
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from './errors.ts';
+
+export const publicBodyLimit = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `request body is larger than ${maxSize} bytes`);
+    },
+  });
+
+function mediaType(c: Context): string {
+  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+export async function readJson(c: Context): Promise<unknown> {
+  if (mediaType(c) !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'the body must be JSON (Content-Type: application/json)');
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'the body is not valid JSON');
+  }
+}
+
+/** A urlencoded or multipart form as name → value(s); files are refused, not silently dropped. */
+export async function readForm(c: Context): Promise<Record<string, string | string[]>> {
+  const type = mediaType(c);
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data') {
+    throw new ApiError(415, 'unsupported_media_type', 'the body must be a form');
+  }
+  let data: FormData;
+  try {
+    data = await c.req.formData();
+  } catch {
+    throw new ApiError(400, 'invalid_form', 'the form body could not be read');
+  }
+  const form: Record<string, string | string[]> = Object.create(null);
+  for (const [name, value] of data.entries()) {
+    if (typeof value !== 'string') throw new ApiError(422, 'invalid_form', `${name}: files are not accepted`, [{ field: name, code: 'invalid_type', message: `${name}: files are not accepted` }]);
+    const prev = form[name];
+    form[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return form;
+}

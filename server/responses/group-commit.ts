@@ -1,0 +1,58 @@
+// Group commit: the responses that arrive while one transaction is being committed are written
+// together in the next one, and each caller is answered only after that commit returns. One fsync
+// then serves many responses, and none is acknowledged before it is durable.
+
+export class Overloaded extends Error {
+  constructor() {
+    super('too many responses are waiting to be written');
+  }
+}
+
+export class GroupCommit<Item, Result> {
+  private queue: { item: Item; resolve: (r: Result) => void; reject: (e: unknown) => void }[] = [];
+  private flushing = false;
+  private scheduled = false;
+
+  constructor(
+    private readonly commit: (items: Item[]) => Promise<Result[]>,
+    private readonly limits = { maxBatch: 512, maxQueue: 20_000 },
+  ) {}
+
+  submit(item: Item): Promise<Result> {
+    if (this.queue.length >= this.limits.maxQueue) return Promise.reject(new Overloaded());
+    return new Promise<Result>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once everything submitted so far has been committed (or failed). */
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.flushing) await new Promise((r) => setTimeout(r, 1));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.flushing) return;
+    this.scheduled = true;
+    // setImmediate runs after the I/O callbacks of this loop turn: every request already read joins.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    const batch = this.queue.splice(0, this.limits.maxBatch);
+    try {
+      const results = await this.commit(batch.map((p) => p.item));
+      batch.forEach((p, i) => p.resolve(results[i] as Result));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    } finally {
+      this.flushing = false;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+}

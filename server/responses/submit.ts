@@ -1,0 +1,91 @@
+// One path for every public submission, JSON or plain form: find the survey, check the token,
+// validate the answers, apply the one-response-per-browser guard, then hand the response to the
+// group commit and report what the database decided.
+import { createHmac } from 'node:crypto';
+import type { Answers } from '../../surveys/index.ts';
+import type { AppContext } from '../context.ts';
+import { ApiError } from '../http/errors.ts';
+import { isValidToken } from '../db/surveys.ts';
+import { responseExists } from '../db/responses.ts';
+import type { PublishedSurvey } from '../surveys/published.ts';
+import { canonicalJson } from './chain.ts';
+
+export type PublicChannel = 'link' | 'qr' | 'token';
+
+export interface Submission {
+  id: string;
+  answers: unknown;
+  token?: string | undefined;
+  startedAt?: string | undefined;
+  channel: PublicChannel;
+  device: string | null;
+  network: string | null;
+  /** The response id this browser's signed cookie says it already submitted to this survey. */
+  doneId: string | null;
+}
+
+export type SubmitResult =
+  | { ok: true; created: boolean; id: string }
+  | { ok: false; error: ApiError; answers?: Answers };
+
+export async function submitResponse(ctx: AppContext, survey: PublishedSurvey | undefined, s: Submission): Promise<SubmitResult> {
+  if (!survey || survey.row.status === 'draft') {
+    return reject(404, 'not_found', 'no such survey');
+  }
+  if (survey.row.status !== 'open') {
+    // A retry of a response stored before the close is still answered as stored.
+    if (await responseExists(ctx.db.db, s.id)) return { ok: true, created: false, id: s.id };
+    return reject(410, 'survey_closed', 'this survey is not open');
+  }
+  if (s.token !== undefined && !(await isValidToken(ctx.db.db, survey.row.id, s.token))) {
+    return reject(422, 'invalid_token', 'token: not an invitation of this survey', [{ field: 'token', code: 'invalid_token', message: 'token: not an invitation of this survey' }]);
+  }
+  const validated = survey.validate(s.answers);
+  if (!validated.ok) {
+    return { ok: false, error: new ApiError(422, 'invalid_answers', `${validated.issues.length} answer(s) are not valid`, validated.issues) };
+  }
+  if (s.token === undefined && s.doneId !== null && s.doneId !== s.id) {
+    return reject(409, 'already_answered', 'this browser has already answered this survey');
+  }
+  const outcome = await ctx.writer.submit({
+    id: s.id,
+    survey_id: survey.row.id,
+    definition_version: survey.row.current_version,
+    channel: s.channel,
+    respondent_group: survey.definition.group ?? survey.row.respondent_group,
+    token: s.token ?? null,
+    device: s.device,
+    network: s.network,
+    source: null,
+    started_at: s.startedAt ?? null,
+    submitted_at: ctx.now().toISOString(),
+    answers: canonicalJson(validated.answers),
+  });
+  switch (outcome.status) {
+    case 'created':
+      return { ok: true, created: true, id: s.id };
+    case 'duplicate':
+      return { ok: true, created: false, id: s.id };
+    case 'token_used':
+      return reject(409, 'already_answered', 'this invitation has already been used');
+    case 'conflict':
+      return reject(409, 'id_conflict', 'id: already used by another response', [{ field: 'id', code: 'conflict', message: 'id: already used by another response' }]);
+    case 'not_open':
+      return reject(410, 'survey_closed', 'this survey is not open');
+  }
+}
+
+function reject(status: 404 | 409 | 410 | 422, code: string, message: string, issues?: ApiError['issues']): SubmitResult {
+  return { ok: false, error: new ApiError(status, code, message, issues) };
+}
+
+/**
+ * The network a request came from, as a keyed hash of its /24 (IPv4) or /48 (IPv6): enough to see
+ * bursts from one place, without storing anyone's address.
+ */
+export function networkOf(secret: string, address: string | undefined): string | null {
+  if (!address) return null;
+  const v4 = address.replace(/^::ffff:/, '');
+  const prefix = /^\d+\.\d+\.\d+\.\d+$/.test(v4) ? v4.split('.').slice(0, 3).join('.') : address.split(':').slice(0, 3).join(':');
+  return createHmac('sha256', secret).update(prefix).digest('hex').slice(0, 16);
+}
