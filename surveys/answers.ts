@@ -53,6 +53,9 @@ export function buildAnswerValidator(definition: SurveyDefinition): AnswerValida
     }
 
     const answers: Answers = {};
+    // Questions whose visibility cannot be known because a question they depend on was refused:
+    // they get no `hidden` or `required` issue, which would only echo the real one upstream.
+    const unresolved = new Set<string>();
     let eligible = true;
     for (const { question, check, eligible: screener } of steps) {
       const id = question.id;
@@ -60,13 +63,19 @@ export function buildAnswerValidator(definition: SurveyDefinition): AnswerValida
       const checked = raw === undefined || raw === null ? undefined : check(raw);
       if (checked && !checked.ok) {
         report(checked.issue);
+        unresolved.add(id);
+        continue;
+      }
+      const condition = question.visibleIf;
+      if (condition && unresolved.has(condition.question)) {
+        unresolved.add(id);
         continue;
       }
       const value = checked?.value;
       // Conditions point only backwards, and `answers` holds only visible valid answers so far,
-      // so a follow-up of a hidden or invalid question is hidden too.
-      const visible = !question.visibleIf
-        || meetsCondition(question.visibleIf, Object.hasOwn(answers, question.visibleIf.question) ? answers[question.visibleIf.question] : undefined);
+      // so a follow-up of a hidden question is hidden too.
+      const visible = !condition
+        || meetsCondition(condition, Object.hasOwn(answers, condition.question) ? answers[condition.question] : undefined);
       if (value === undefined) {
         if (visible && question.required && eligible) {
           report(answerIssue(id, 'required', `${id}: an answer is required`));
@@ -74,7 +83,7 @@ export function buildAnswerValidator(definition: SurveyDefinition): AnswerValida
         continue;
       }
       if (!visible) {
-        const on = question.visibleIf!.question;
+        const on = condition!.question;
         report(answerIssue(id, 'hidden', `${id}: must not be answered, as its condition on ${on} is not met`, { dependsOn: on }));
         continue;
       }

@@ -66,5 +66,5 @@ function parseNumber(text: string): number | string {
     .replace(/[．。]/g, '.')
     .replace(/[－﹣]/g, '-')
     .replace(/[,，](?=\d{3}(?!\d))/g, '');
-  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(ascii) ? Number(ascii) : text;
+  return /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(ascii) ? Number(ascii) : text;
 }

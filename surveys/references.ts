@@ -156,6 +156,7 @@ function checkVisibleIf(
   }
   const target = definition.questions[at]!;
   const possible = possibleValues(definition, target);
+  if (possible === null) return; // the target's unknown scale is reported on the target
   condition.in.forEach((value, i) => {
     const fits = possible
       ? possible.has(value)
@@ -169,13 +170,17 @@ function checkVisibleIf(
   });
 }
 
-/** The finite set of answers a question can take, or undefined for text and number. */
-function possibleValues(definition: SurveyDefinition, question: Question): Set<number | string> | undefined {
+/**
+ * The finite set of answers a question can take; undefined for text and number (any string or
+ * number); null when it cannot be known because the question's scale is unknown.
+ */
+function possibleValues(definition: SurveyDefinition, question: Question): Set<number | string> | undefined | null {
   switch (question.kind) {
     case 'likert': {
-      const scale = Object.hasOwn(definition.scales, question.scale) ? definition.scales[question.scale] : undefined;
-      const codes = new Set<number | string>(scale?.levels.map((level) => level.code) ?? []);
-      if (scale?.notApplicable) codes.add(scale.notApplicable.code);
+      if (!Object.hasOwn(definition.scales, question.scale)) return null;
+      const scale = definition.scales[question.scale]!;
+      const codes = new Set<number | string>(scale.levels.map((level) => level.code));
+      if (scale.notApplicable) codes.add(scale.notApplicable.code);
       return codes;
     }
     case 'single':
