@@ -1,0 +1,91 @@
+import { Fragment } from 'preact';
+import { useMemo } from 'preact/hooks';
+import type { PageData } from './data.ts';
+import { answerOf, formView, progress } from './form-state.ts';
+import { conditionHint, numbering, screenerHint } from './hints.ts';
+import { issueMessage, strings } from './i18n.ts';
+import { Question } from './Question.tsx';
+import { ErrorSummary } from './Summary.tsx';
+import { useRespondent } from './useRespondent.ts';
+import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
+
+/**
+ * The questionnaire: the same tree is rendered to HTML by the server (a plain form that posts
+ * without JavaScript) and hydrated in the browser (live visibility, drafts, fetch submission).
+ */
+export function App({ data }: { data: PageData }) {
+  const { definition, slug } = data;
+  const s = useRespondent(data);
+  const t = strings(s.lang);
+  const numbers = useMemo(() => numbering(definition), [definition]);
+  const query = { t: data.token, c: data.channel };
+  const langSwitch = <LangSwitch lang={s.lang} query={query} onSwitch={s.switchLang} />;
+
+  if (s.phase.kind === 'done' || s.phase.kind === 'notice') {
+    return (
+      <div class="mny">
+        <header class="mny-bar">{langSwitch}</header>
+        {s.phase.kind === 'done'
+          ? <ThanksView lang={s.lang} title={definition.title} />
+          : <NoticeView lang={s.lang} status={s.phase.status} title={definition.title} />}
+      </div>
+    );
+  }
+
+  const view = formView(definition, s.answers);
+  const { done, total } = progress(definition, s.answers);
+  const errors = new Map(s.issues.map((issue) => [issue.question, issueMessage(s.lang, issue)]));
+  const status = s.phase.kind === 'retrying' ? t.retrying : s.phase.kind === 'failed' ? t.failed : '';
+
+  return (
+    <div class="mny">
+      <header class="mny-bar">
+        <span class="mny-prog">
+          <progress max={total} value={done} aria-label={t.progress(done, total)} />
+          <span aria-hidden="true">{t.progress(done, total)}</span>
+        </span>
+        {langSwitch}
+      </header>
+      <main class="mny-main">
+        <h1>{definition.title}</h1>
+        {definition.intro && <p class="mny-intro">{definition.intro}</p>}
+        {s.issues.length > 0 && (
+          <ErrorSummary definition={definition} issues={s.issues} numbers={numbers} lang={s.lang} boxRef={s.summaryRef} />
+        )}
+        <form method="post" action={`/s/${encodeURIComponent(slug)}`} onSubmit={s.submit}>
+          <input type="hidden" name="id" value={s.ids.id} />
+          {data.token && <input type="hidden" name="t" value={data.token} />}
+          <input type="hidden" name="startedAt" value={s.ids.startedAt} />
+          {data.channel && <input type="hidden" name="c" value={data.channel} />}
+          <input type="hidden" name="lang" value={s.lang} />
+          {definition.questions.map((question) => (
+            <Fragment key={question.id}>
+              <Question
+                definition={definition}
+                question={question}
+                lang={s.lang}
+                number={numbers.get(question.id)}
+                value={answerOf(s.answers, question.id)}
+                hidden={!view.shown.has(question.id)}
+                hint={conditionHint(definition, question, numbers, s.lang) ?? screenerHint(question, s.lang)}
+                error={errors.get(question.id)}
+                disabled={s.sending}
+                onChange={s.change}
+              />
+              {question.kind === 'single' && question.screener && (
+                // Always present and empty until needed: a live region must exist before it speaks.
+                <p class="mny-note" role="status">{view.screenedOutAt === question.id ? t.screenedOut : ''}</p>
+              )}
+            </Fragment>
+          ))}
+          <div class="mny-foot">
+            <p class="mny-status" role="status">{status}</p>
+            <button type="submit" class="mny-btn" disabled={s.sending}>
+              {s.sending ? t.sending : t.submit}
+            </button>
+          </div>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { AnswerValue, Question as QuestionData, SurveyDefinition } from '../../surveys/index.ts';
+import { strings, type Lang } from './i18n.ts';
+import { Likert } from './questions/Likert.tsx';
+import { Multi } from './questions/Multi.tsx';
+import { NumberInput } from './questions/NumberInput.tsx';
+import { Single } from './questions/Single.tsx';
+import { Text } from './questions/Text.tsx';
+import type { FieldProps } from './questions/types.ts';
+
+interface Props {
+  definition: SurveyDefinition;
+  question: QuestionData;
+  lang: Lang;
+  number: number | undefined;
+  value: AnswerValue | undefined;
+  /** Off screen (a follow-up not triggered, or past an ineligible screener) but kept in the DOM. */
+  hidden: boolean;
+  /** For respondents without JavaScript, who see every question: when this one applies. */
+  hint: string | undefined;
+  error: string | undefined;
+  disabled: boolean;
+  onChange: FieldProps['onChange'];
+}
+
+/**
+ * One question's box: heading, notes and the control for its kind. Hidden questions stay in
+ * the markup (CSS hides them), so the server's HTML and the hydrated page match node for node.
+ */
+export function Question(props: Props) {
+  const { question, error } = props;
+  const t = strings(props.lang);
+  const helpId = question.help ? `d-${question.id}` : undefined;
+  const errorId = error ? `e-${question.id}` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  const head = (
+    <>
+      {props.number !== undefined && <span class="mny-n">{props.number}. </span>}
+      {question.label}
+      {question.required && (
+        <>
+          <span class="mny-req" aria-hidden="true"> *</span>
+          <span class="mny-sr">（{t.required}）</span>
+        </>
+      )}
+      {question.kind === 'multi' && <span class="mny-sub">{t.multiHint}</span>}
+    </>
+  );
+  const notes = (
+    <>
+      {question.help && <p class="mny-help" id={helpId}>{question.help}</p>}
+      {props.hint && <p class="mny-hint">{props.hint}</p>}
+      {error && <p class="mny-err" id={errorId}>{error}</p>}
+    </>
+  );
+  const field = { ...props, head, notes, describedBy, invalid: error !== undefined };
+  const classes = ['mny-q', question.visibleIf && 'mny-fu', props.hidden && 'mny-off', error && 'mny-bad'];
+  return (
+    <div class={classes.filter(Boolean).join(' ')} id={`q-${question.id}`}>
+      {fieldFor(field)}
+    </div>
+  );
+}
+
+function fieldFor(field: Omit<FieldProps, 'question'> & { question: QuestionData }) {
+  const { question } = field;
+  switch (question.kind) {
+    case 'likert':
+      return <Likert {...field} question={question} />;
+    case 'single':
+      return <Single {...field} question={question} />;
+    case 'multi':
+      return <Multi {...field} question={question} />;
+    case 'text':
+      return <Text {...field} question={question} />;
+    case 'number':
+      return <NumberInput {...field} question={question} />;
+  }
+}

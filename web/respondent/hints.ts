@@ -1,0 +1,65 @@
+// Numbers and the short notes that let a respondent without JavaScript, who sees every question,
+// know which ones apply to them.
+import type { Question, SurveyDefinition } from '../../surveys/index.ts';
+import { strings, type Lang } from './i18n.ts';
+
+/**
+ * Main questions are numbered 1, 2, 3…; follow-ups (with visibleIf) are not, so the numbers a
+ * respondent sees stay the same whether or not a follow-up is showing.
+ */
+export function numbering(definition: SurveyDefinition): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const question of definition.questions) {
+    if (!question.visibleIf) numbers.set(question.id, numbers.size + 1);
+  }
+  return numbers;
+}
+
+/** The label a respondent saw for an answer value of a question (a level, an option). */
+export function choiceLabel(definition: SurveyDefinition, question: Question, value: string | number): string {
+  if (question.kind === 'likert') {
+    const scale = definition.scales[question.scale];
+    const level = scale?.levels.find((l) => l.code === value) ??
+      (scale?.notApplicable?.code === value ? scale.notApplicable : undefined);
+    return level ? level.label : String(value);
+  }
+  if (question.kind === 'single' || question.kind === 'multi') {
+    return question.options.find((o) => o.value === value)?.label ?? String(value);
+  }
+  return String(value);
+}
+
+function quoteList(lang: Lang, labels: string[]): string {
+  const t = strings(lang);
+  return labels.map(t.quote).join(t.or);
+}
+
+/** E.g. （仅在上题选择“不满意”或“非常不满意”时填写）, or undefined for an unconditional question. */
+export function conditionHint(
+  definition: SurveyDefinition,
+  question: Question,
+  numbers: Map<string, number>,
+  lang: Lang,
+): string | undefined {
+  const condition = question.visibleIf;
+  if (!condition) return undefined;
+  const at = definition.questions.findIndex((q) => q.id === question.id);
+  const source = definition.questions.find((q) => q.id === condition.question);
+  if (!source) return undefined;
+  const t = strings(lang);
+  // "The previous question" is the nearest numbered one above: sibling follow-ups in between
+  // belong to it too.
+  const previous = definition.questions.slice(0, at).reverse().find((q) => numbers.has(q.id));
+  const number = numbers.get(source.id);
+  const where = previous?.id === source.id ? t.previous : number !== undefined ? t.numbered(number) : t.quote(source.label);
+  const labels = condition.in.map((value) => choiceLabel(definition, source, value));
+  return t.conditionHint(where, quoteList(lang, labels));
+}
+
+/** For a screener: which answers end the questionnaire early, e.g. （选择“否”时，以下题目无需作答，可直接提交）. */
+export function screenerHint(question: Question, lang: Lang): string | undefined {
+  if (question.kind !== 'single' || !question.screener) return undefined;
+  const eligible = question.screener.eligible;
+  const others = question.options.filter((o) => !eligible.includes(o.value)).map((o) => o.label);
+  return others.length > 0 ? strings(lang).screenerHint(quoteList(lang, others)) : undefined;
+}
