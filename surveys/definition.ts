@@ -18,7 +18,7 @@ export const idSchema = z.string().regex(idPattern, 'must start with a letter an
  * them beside the answers), plus names that would shadow Object.prototype members.
  */
 export const reservedQuestionIds: readonly string[] = [
-  'id', 't', 'token', 'startedAt', 'channel', 'answers', 'lang',
+  'id', 't', 'c', 'token', 'startedAt', 'channel', 'answers', 'lang',
   'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf',
 ];
 
