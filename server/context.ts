@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { Db } from './db/connect.ts';
 import type { GroupCommit } from './responses/group-commit.ts';
-import type { PendingResponse, WriteOutcome } from './db/responses.ts';
+import type { PendingResponse, WriteOutcome } from './responses/plan.ts';
 import type { PublishedSurveys } from './surveys/published.ts';
 import type { Assets } from './assets.ts';
 

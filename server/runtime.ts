@@ -9,7 +9,6 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono } from 'hono';
 import { openDatabase } from './db/connect.ts';
 import { signingSecret } from './db/settings.ts';
-import { writeResponses } from './db/responses.ts';
 import { GroupCommit } from './responses/group-commit.ts';
 import { PublishedSurveys } from './surveys/published.ts';
 import { createApp } from './app.ts';
@@ -37,7 +36,7 @@ export async function createContext(opts: ContextOptions): Promise<{ ctx: AppCon
   const ctx: AppContext = {
     db,
     secret: await signingSecret(db.db),
-    writer: new GroupCommit((batch) => writeResponses(db.db, db.engine, batch)),
+    writer: new GroupCommit((batch) => db.writeResponses(batch)),
     published: new PublishedSurveys(db.db),
     assets: opts.dist === null ? noAssets : loadAssets(opts.dist ?? distDir),
     now,

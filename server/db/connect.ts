@@ -7,12 +7,17 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { engineFor, type Engine } from './engine.ts';
 import { migrateToLatest } from './migrate.ts';
+import { writeResponses } from './responses.ts';
+import { sqliteResponseWriter } from './sqlite-writer.ts';
+import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
 
 export interface Db {
   db: Kysely<Database>;
   engine: Engine;
   /** The URL or path it was opened from, with any password removed. */
   location: string;
+  /** Stores a batch of responses in one transaction: the engine's fastest correct way. */
+  writeResponses(batch: PendingResponse[]): Promise<WriteOutcome[]>;
   close(): Promise<void>;
 }
 
@@ -38,12 +43,21 @@ function openSqlite(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: engineFor('sqlite'), location: path, close: () => db.destroy() };
+  let writer: ReturnType<typeof sqliteResponseWriter> | undefined;
+  return {
+    db,
+    engine: engineFor('sqlite'),
+    location: path,
+    // Prepared on first use, after the migrations have made the tables.
+    writeResponses: async (batch) => (writer ??= sqliteResponseWriter(sqlite))(batch),
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { db, engine: engineFor('postgres'), location, close: () => db.destroy() };
+  const engine = engineFor('postgres');
+  return { db, engine, location, writeResponses: (batch) => writeResponses(db, engine, batch), close: () => db.destroy() };
 }

@@ -1,64 +1,50 @@
-// Writing and reading responses. Writes come in batches from the group commit; the survey's chain
-// head row is read with a row lock (PostgreSQL) or under SQLite's single-writer lock, so
-// concurrent writers, even in other processes, extend the chain one at a time.
+// Writing and reading responses through Kysely: the portable write path (PostgreSQL, and SQLite
+// where no faster one is set up). A batch is one transaction: lock the chain heads of its surveys
+// (row locks on PostgreSQL; SQLite has one writer at a time), read what the plan needs, insert
+// the planned rows in one statement, move the heads.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ResponseRow } from './schema.ts';
 import type { Engine } from './engine.ts';
-import { genesisHash, responseHash, type ChainedFields } from '../responses/chain.ts';
+import { genesisHash } from '../responses/chain.ts';
+import { batchKeys, planBatch, type BatchState, type ChainHead, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
 
-/** A validated response on its way into the database. `answers` is already canonical JSON. */
-export type PendingResponse = Omit<ChainedFields, 'seq' | 'prev_hash'>;
-
-export type WriteOutcome =
-  | { status: 'created'; seq: number; hash: string }
-  /** The same id was stored before: a retry, answered 200 and written again never. */
-  | { status: 'duplicate' }
-  | { status: 'token_used' }
-  /** The id exists in another survey. */
-  | { status: 'conflict' }
-  /** The survey was closed (or never opened) by the time the transaction saw it. */
-  | { status: 'not_open' };
+export type { PendingResponse, WriteOutcome };
 
 export async function writeResponses(db: Kysely<Database>, engine: Engine, batch: PendingResponse[]): Promise<WriteOutcome[]> {
-  const outcomes = new Array<WriteOutcome>(batch.length);
-  const bySurvey = new Map<string, number[]>();
-  batch.forEach((r, i) => bySurvey.set(r.survey_id, [...(bySurvey.get(r.survey_id) ?? []), i]));
-  // A fixed lock order keeps two processes that write to the same two surveys from deadlocking.
-  const surveyIds = [...bySurvey.keys()].sort();
-
-  await db.transaction().execute(async (trx) => {
-    for (const surveyId of surveyIds) {
-      let head = await lockChainHead(trx, engine, surveyId);
-      // Read under the head's lock: a close that takes the same lock is either before or after us.
-      const survey = await trx.selectFrom('surveys').select('status').where('id', '=', surveyId).executeTakeFirst();
-      if (survey?.status !== 'open') {
-        for (const i of bySurvey.get(surveyId)!) outcomes[i] = { status: 'not_open' };
-        continue;
-      }
-      for (const i of bySurvey.get(surveyId)!) {
-        const pending = batch[i]!;
-        const fields: ChainedFields = { ...pending, seq: head.seq + 1, prev_hash: head.hash };
-        const hash = responseHash(fields);
-        const inserted = await trx
-          .insertInto('responses')
-          .values({ ...fields, hash })
-          .onConflict((oc) => oc.doNothing())
-          .returning('id')
-          .executeTakeFirst();
-        if (inserted) {
-          head = { seq: fields.seq, hash };
-          outcomes[i] = { status: 'created', seq: fields.seq, hash };
-        } else {
-          outcomes[i] = await classifyConflict(trx, pending);
-        }
-      }
+  const keys = batchKeys(batch);
+  return db.transaction().execute(async (trx) => {
+    const heads = new Map<string, ChainHead>();
+    for (const surveyId of keys.surveyIds) heads.set(surveyId, await lockChainHead(trx, engine, surveyId));
+    const state: BatchState = {
+      heads,
+      open: new Set(
+        (await trx.selectFrom('surveys').select('id').where('id', 'in', keys.surveyIds).where('status', '=', 'open').execute()).map((r) => r.id),
+      ),
+      storedIds: new Map(
+        (await trx.selectFrom('responses').select(['id', 'survey_id']).where('id', 'in', keys.ids).execute()).map((r) => [r.id, r.survey_id]),
+      ),
+      usedTokens: new Set(
+        keys.tokens.length === 0 ? [] : (await trx.selectFrom('responses').select('token').where('token', 'in', keys.tokens).execute()).map((r) => r.token!),
+      ),
+    };
+    const plan = planBatch(batch, state);
+    // Chunks keep each statement under the engines' bind-parameter limits.
+    for (let i = 0; i < plan.rows.length; i += 200) {
+      await trx.insertInto('responses').values(plan.rows.slice(i, i + 200)).execute();
+    }
+    for (const [surveyId, head] of plan.heads) {
       await trx.updateTable('chain_heads').set(head).where('survey_id', '=', surveyId).execute();
     }
+    return plan.outcomes;
   });
-  return outcomes;
 }
 
-export async function lockChainHead(trx: Transaction<Database>, engine: Engine, surveyId: string): Promise<{ seq: number; hash: string }> {
+/**
+ * The chain head of a survey, locked until the transaction ends: on PostgreSQL with FOR UPDATE, on
+ * SQLite by the write lock its first write takes. Every writer of the survey's responses or status
+ * takes it first.
+ */
+export async function lockChainHead(trx: Transaction<Database>, engine: Engine, surveyId: string): Promise<ChainHead> {
   const head = await trx
     .selectFrom('chain_heads')
     .select(['seq', 'hash'])
@@ -67,15 +53,8 @@ export async function lockChainHead(trx: Transaction<Database>, engine: Engine, 
     .executeTakeFirst();
   if (head) return { seq: Number(head.seq), hash: head.hash };
   // A survey made before its head existed: start the chain (the insert is itself the lock).
-  const start = { survey_id: surveyId, seq: 0, hash: genesisHash(surveyId) };
-  await trx.insertInto('chain_heads').values(start).onConflict((oc) => oc.column('survey_id').doNothing()).execute();
+  await trx.insertInto('chain_heads').values({ survey_id: surveyId, seq: 0, hash: genesisHash(surveyId) }).onConflict((oc) => oc.column('survey_id').doNothing()).execute();
   return lockChainHead(trx, engine, surveyId);
-}
-
-async function classifyConflict(trx: Transaction<Database>, pending: PendingResponse): Promise<WriteOutcome> {
-  const same = await trx.selectFrom('responses').select('survey_id').where('id', '=', pending.id).executeTakeFirst();
-  if (same) return same.survey_id === pending.survey_id ? { status: 'duplicate' } : { status: 'conflict' };
-  return pending.token ? { status: 'token_used' } : { status: 'conflict' };
 }
 
 export async function findResponse(db: Kysely<Database>, id: string): Promise<ResponseRow | undefined> {

@@ -2,18 +2,6 @@
 // changed, removed or reordered response shows up as a broken link in every later export.
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth: one text per value, whatever order it was built in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-      return sorted;
-    }
-    return v;
-  });
-}
-
 /** The hash a survey's chain starts from, before its first response. */
 export function genesisHash(surveyId: string): string {
   return createHash('sha256').update(`manyidu:${surveyId}`).digest('hex');
@@ -33,11 +21,18 @@ export interface ChainedFields {
   source: string | null;
   started_at: string | null;
   submitted_at: string;
+  /** The answers' JSON text exactly as stored, so the hash can be checked from the row alone. */
   answers: string;
   prev_hash: string;
 }
 
+/** The fields in the fixed order the hash reads them; a new field is appended, never inserted. */
+const order = [
+  'id', 'survey_id', 'seq', 'definition_version', 'channel', 'respondent_group', 'token',
+  'device', 'network', 'source', 'started_at', 'submitted_at', 'answers',
+] as const satisfies readonly (keyof ChainedFields)[];
+
 export function responseHash(fields: ChainedFields): string {
-  const { prev_hash, ...content } = fields;
-  return createHash('sha256').update(prev_hash).update('\n').update(canonicalJson(content)).digest('hex');
+  const content = JSON.stringify(order.map((k) => fields[k]));
+  return createHash('sha256').update(fields.prev_hash).update('\n').update(content).digest('hex');
 }

@@ -8,7 +8,6 @@ import { ApiError } from '../http/errors.ts';
 import { isValidToken } from '../db/surveys.ts';
 import { responseExists } from '../db/responses.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
-import { canonicalJson } from './chain.ts';
 
 export type PublicChannel = 'link' | 'qr' | 'token';
 
@@ -59,7 +58,8 @@ export async function submitResponse(ctx: AppContext, survey: PublishedSurvey | 
     source: null,
     started_at: s.startedAt ?? null,
     submitted_at: ctx.now().toISOString(),
-    answers: canonicalJson(validated.answers),
+    // The validator returns answers in question order, so equal answers are equal text.
+    answers: JSON.stringify(validated.answers),
   });
   switch (outcome.status) {
     case 'created':

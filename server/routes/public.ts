@@ -3,7 +3,8 @@
 // this browser has answered a survey through a public link.
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import { getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
+import { sign, unsign } from '../http/signing.ts';
 import { z } from 'zod';
 import { answersFromForm, type AnswerIssue } from '../../surveys/index.ts';
 import { renderNoticePage, renderQuestionnairePage, renderThanksPage } from '../../web/respondent/render.tsx';
@@ -60,11 +61,10 @@ export function publicRoutes(ctx: AppContext): Hono {
     return id;
   };
 
-  const doneId = async (c: Context, surveyId: string): Promise<string | null> =>
-    (await getSignedCookie(c, ctx.secret, doneCookie(surveyId))) || null;
+  const doneId = (c: Context, surveyId: string): string | null => unsign(ctx.secret, getCookie(c, doneCookie(surveyId)));
 
   const markDone = (c: Context, surveyId: string, responseId: string) =>
-    setSignedCookie(c, doneCookie(surveyId), responseId, ctx.secret, {
+    setCookie(c, doneCookie(surveyId), sign(ctx.secret, responseId), {
       httpOnly: true, sameSite: 'Lax', secure: ctx.secureCookies, path: '/', maxAge: 60 * 60 * 24 * 400,
     });
 
@@ -84,7 +84,7 @@ export function publicRoutes(ctx: AppContext): Hono {
     if (t !== undefined) {
       if (!token.safeParse(t).success || !(await isValidToken(ctx.db.db, survey.row.id, t))) return notice(c, 404, lang);
       if (await tokenUsed(ctx.db.db, t)) return notice(c, 409, lang);
-    } else if (await doneId(c, survey.row.id)) {
+    } else if (doneId(c, survey.row.id)) {
       return notice(c, 409, lang);
     }
     device(c);
@@ -115,10 +115,10 @@ export function publicRoutes(ctx: AppContext): Hono {
     const result = await submitResponse(
       ctx,
       survey,
-      submission(c, { id, answers, token: t, startedAt: meta.data.startedAt, channel: channelOf(t, channel) }, t ? null : await doneId(c, survey.row.id)),
+      submission(c, { id, answers, token: t, startedAt: meta.data.startedAt, channel: channelOf(t, channel) }, t ? null : doneId(c, survey.row.id)),
     );
     if (result.ok) {
-      if (!t) await markDone(c, survey.row.id, id);
+      if (!t) markDone(c, survey.row.id, id);
       return c.redirect(`/s/${encodeURIComponent(survey.row.slug)}/thanks${lang === 'en' ? '?lang=en' : ''}`, 303);
     }
     const { error } = result;
@@ -163,10 +163,10 @@ export function publicRoutes(ctx: AppContext): Hono {
     const body = parsed.data;
     const survey = await ctx.published.get(c.req.param('slug'));
     const channel = channelOf(body.token, body.channel);
-    const done = survey && !body.token ? await doneId(c, survey.row.id) : null;
+    const done = survey && !body.token ? doneId(c, survey.row.id) : null;
     const result = await submitResponse(ctx, survey, submission(c, { id: body.id, answers: body.answers, token: body.token, startedAt: body.startedAt, channel }, done));
     if (!result.ok) throw result.error;
-    if (!body.token && survey) await markDone(c, survey.row.id, body.id);
+    if (!body.token && survey) markDone(c, survey.row.id, body.id);
     return c.json({ id: result.id }, result.created ? 201 : 200);
   });
 
