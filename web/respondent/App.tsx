@@ -3,9 +3,9 @@ import { useMemo } from 'preact/hooks';
 import type { PageData } from './data.ts';
 import { answerOf, formView, progress } from './form-state.ts';
 import { conditionHint, numbering, screenerHint } from './hints.ts';
-import { issueMessage, strings } from './i18n.ts';
 import { Question } from './Question.tsx';
 import { ErrorSummary } from './Summary.tsx';
+import { format, issueMessage } from './text.ts';
 import { useRespondent } from './useRespondent.ts';
 import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
 
@@ -14,35 +14,34 @@ import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
  * without JavaScript) and hydrated in the browser (live visibility, drafts, fetch submission).
  */
 export function App({ data }: { data: PageData }) {
-  const { definition, slug } = data;
+  const { definition, slug, lang, text: t } = data;
   const s = useRespondent(data);
-  const t = strings(s.lang);
   const numbers = useMemo(() => numbering(definition), [definition]);
-  const query = { t: data.token, c: data.channel };
-  const langSwitch = <LangSwitch lang={s.lang} query={query} onSwitch={s.switchLang} />;
+  const langSwitch = <LangSwitch lang={lang} t={t} query={{ t: data.token, c: data.channel }} />;
 
   if (s.phase.kind === 'done' || s.phase.kind === 'notice') {
     return (
       <div class="mny">
         <header class="mny-bar">{langSwitch}</header>
         {s.phase.kind === 'done'
-          ? <ThanksView lang={s.lang} title={definition.title} />
-          : <NoticeView lang={s.lang} status={s.phase.status} title={definition.title} />}
+          ? <ThanksView t={t} title={definition.title} />
+          : <NoticeView t={t} status={s.phase.status} title={definition.title} />}
       </div>
     );
   }
 
   const view = formView(definition, s.answers);
-  const { done, total } = progress(definition, s.answers);
-  const errors = new Map(s.issues.map((issue) => [issue.question, issueMessage(s.lang, issue)]));
+  const counts = progress(definition, s.answers);
+  const progressText = format(t.progress, counts);
+  const errors = new Map(s.issues.map((issue) => [issue.question, issueMessage(t, issue)]));
   const status = s.phase.kind === 'retrying' ? t.retrying : s.phase.kind === 'failed' ? t.failed : '';
 
   return (
     <div class="mny">
       <header class="mny-bar">
         <span class="mny-prog">
-          <progress max={total} value={done} aria-label={t.progress(done, total)} />
-          <span aria-hidden="true">{t.progress(done, total)}</span>
+          <progress max={counts.total} value={counts.done} aria-label={progressText} />
+          <span aria-hidden="true">{progressText}</span>
         </span>
         {langSwitch}
       </header>
@@ -50,24 +49,24 @@ export function App({ data }: { data: PageData }) {
         <h1>{definition.title}</h1>
         {definition.intro && <p class="mny-intro">{definition.intro}</p>}
         {s.issues.length > 0 && (
-          <ErrorSummary definition={definition} issues={s.issues} numbers={numbers} lang={s.lang} boxRef={s.summaryRef} />
+          <ErrorSummary definition={definition} issues={s.issues} numbers={numbers} t={t} boxRef={s.summaryRef} />
         )}
         <form method="post" action={`/s/${encodeURIComponent(slug)}`} onSubmit={s.submit}>
           <input type="hidden" name="id" value={s.ids.id} />
           {data.token && <input type="hidden" name="t" value={data.token} />}
           <input type="hidden" name="startedAt" value={s.ids.startedAt} />
           {data.channel && <input type="hidden" name="c" value={data.channel} />}
-          <input type="hidden" name="lang" value={s.lang} />
+          <input type="hidden" name="lang" value={lang} />
           {definition.questions.map((question) => (
             <Fragment key={question.id}>
               <Question
                 definition={definition}
                 question={question}
-                lang={s.lang}
+                t={t}
                 number={numbers.get(question.id)}
                 value={answerOf(s.answers, question.id)}
                 hidden={!view.shown.has(question.id)}
-                hint={conditionHint(definition, question, numbers, s.lang) ?? screenerHint(question, s.lang)}
+                hint={conditionHint(definition, question, numbers, t) ?? screenerHint(question, t)}
                 error={errors.get(question.id)}
                 disabled={s.sending}
                 onChange={s.change}

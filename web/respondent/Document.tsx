@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { strings, type Lang } from './i18n.ts';
+import { strings } from './i18n.ts';
+import type { Lang } from './text.ts';
 
 export interface Assets {
   scripts: string[];

@@ -1,5 +1,5 @@
 import type { AnswerValue, Question as QuestionData, SurveyDefinition } from '../../surveys/index.ts';
-import { strings, type Lang } from './i18n.ts';
+import type { Strings } from './text.ts';
 import { Likert } from './questions/Likert.tsx';
 import { Multi } from './questions/Multi.tsx';
 import { NumberInput } from './questions/NumberInput.tsx';
@@ -10,7 +10,7 @@ import type { FieldProps } from './questions/types.ts';
 interface Props {
   definition: SurveyDefinition;
   question: QuestionData;
-  lang: Lang;
+  t: Strings;
   number: number | undefined;
   value: AnswerValue | undefined;
   /** Off screen (a follow-up not triggered, or past an ineligible screener) but kept in the DOM. */
@@ -22,24 +22,27 @@ interface Props {
   onChange: FieldProps['onChange'];
 }
 
+// Text is always one string per element position: the server merges adjacent text nodes into one,
+// and Preact's hydration would then add the second one again ("1. . 题目").
+
 /**
  * One question's box: heading, notes and the control for its kind. Hidden questions stay in
  * the markup (CSS hides them), so the server's HTML and the hydrated page match node for node.
  */
 export function Question(props: Props) {
   const { question, error } = props;
-  const t = strings(props.lang);
+  const { t } = props;
   const helpId = question.help ? `d-${question.id}` : undefined;
   const errorId = error ? `e-${question.id}` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   const head = (
     <>
-      {props.number !== undefined && <span class="mny-n">{props.number}. </span>}
+      {props.number !== undefined && <span class="mny-n">{`${props.number}. `}</span>}
       {question.label}
       {question.required && (
         <>
           <span class="mny-req" aria-hidden="true"> *</span>
-          <span class="mny-sr">（{t.required}）</span>
+          <span class="mny-sr">{`（${t.required}）`}</span>
         </>
       )}
       {question.kind === 'multi' && <span class="mny-sub">{t.multiHint}</span>}

@@ -2,14 +2,7 @@
 // closed). Rendered by the server as whole pages, and by the hydrated page in place after a submit.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { strings, type Lang } from './i18n.ts';
-
-interface SwitchProps {
-  lang: Lang;
-  /** The query to keep (t, c), so the switch does not lose the invitation token. */
-  query?: Record<string, string | undefined>;
-  onSwitch?: (lang: Lang, href: string) => void;
-}
+import { noticeText, type Lang, type Strings } from './text.ts';
 
 export function langHref(lang: Lang, query: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
@@ -18,22 +11,16 @@ export function langHref(lang: Lang, query: Record<string, string | undefined> =
   return `?${params.toString()}`;
 }
 
-/** A plain link (works without JavaScript); the hydrated page switches in place instead. */
-export function LangSwitch({ lang, query, onSwitch }: SwitchProps) {
+/**
+ * A plain link to the page in the other language, keeping the invitation token and channel.
+ * With JavaScript it navigates too: the draft brings the answers and the response id along.
+ */
+export function LangSwitch({ lang, t, query }: { lang: Lang; t: Strings; query?: Record<string, string | undefined> }) {
   const other: Lang = lang === 'en' ? 'zh' : 'en';
-  const href = langHref(other, query);
+  const otherTag = other === 'en' ? 'en' : 'zh-CN';
   return (
-    <a
-      class="mny-lang"
-      href={href}
-      hreflang={strings(other).htmlLang}
-      lang={strings(other).htmlLang}
-      onClick={onSwitch && ((e) => {
-        e.preventDefault();
-        onSwitch(other, href);
-      })}
-    >
-      {strings(lang).switchLabel}
+    <a class="mny-lang" href={langHref(other, query)} hreflang={otherTag} lang={otherTag}>
+      {t.switchLabel}
     </a>
   );
 }
@@ -50,8 +37,7 @@ function Message({ title, children }: { title: string; children: ComponentChildr
   );
 }
 
-export function ThanksView({ lang, title }: { lang: Lang; title: string }) {
-  const t = strings(lang);
+export function ThanksView({ t, title }: { t: Strings; title: string }) {
   return (
     <Message title={t.thanksTitle}>
       <p class="mny-sub">{title}</p>
@@ -60,13 +46,8 @@ export function ThanksView({ lang, title }: { lang: Lang; title: string }) {
   );
 }
 
-export function noticeText(lang: Lang, status: number): [string, string] {
-  const notices = strings(lang).notices;
-  return notices[status] ?? notices.other;
-}
-
-export function NoticeView({ lang, status, title }: { lang: Lang; status: number; title?: string }) {
-  const [heading, body] = noticeText(lang, status);
+export function NoticeView({ t, status, title }: { t: Strings; status: number; title?: string | undefined }) {
+  const [heading, body] = noticeText(t, status);
   return (
     <Message title={heading}>
       {title && <p class="mny-sub">{title}</p>}

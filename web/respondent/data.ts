@@ -1,7 +1,7 @@
 // What the server hands the page for hydration, and how it travels: as JSON inside
 // <script type="application/json" id="mny-data">, which the CSP allows (it is not executed).
 import type { AnswerIssue, Answers, SurveyDefinition } from '../../surveys/index.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang, Strings } from './text.ts';
 
 export const dataElementId = 'mny-data';
 
@@ -9,6 +9,8 @@ export interface PageData {
   definition: SurveyDefinition;
   slug: string;
   lang: Lang;
+  /** The UI strings of `lang`: the bundle has no dictionary of its own. */
+  text: Strings;
   /** Made by the server when the page opens; the client keeps it across retries and reloads. */
   responseId: string;
   token?: string;

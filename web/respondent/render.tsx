@@ -5,8 +5,9 @@ import type { AnswerIssue, Answers, SurveyDefinition } from '../../surveys/index
 import { App } from './App.tsx';
 import { serializeData, type PageData } from './data.ts';
 import { Document, type Assets } from './Document.tsx';
-import { strings, type Lang } from './i18n.ts';
-import { LangSwitch, NoticeView, ThanksView, noticeText } from './Views.tsx';
+import { strings } from './i18n.ts';
+import { noticeText, type Lang, type Strings } from './text.ts';
+import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
 
 export type { Assets } from './Document.tsx';
 
@@ -34,6 +35,7 @@ export function renderQuestionnairePage(opts: QuestionnairePageOptions): string 
     definition: opts.definition,
     slug: opts.slug,
     lang: opts.lang,
+    text: strings(opts.lang),
     responseId: opts.responseId,
     startedAt: opts.startedAt,
     values: opts.values ?? {},
@@ -48,26 +50,25 @@ export function renderQuestionnairePage(opts: QuestionnairePageOptions): string 
   );
 }
 
-export function renderThanksPage(opts: { title: string; lang: Lang; assets: Assets }): string {
+/** A page with no script: a message under the language switch. */
+function messagePage(lang: Lang, title: string, assets: Assets, body: (t: Strings) => VNode): string {
+  const t = strings(lang);
   return page(
-    <Document lang={opts.lang} title={strings(opts.lang).thanksTitle} assets={opts.assets} withScripts={false}>
+    <Document lang={lang} title={title} assets={assets} withScripts={false}>
       <div class="mny">
-        <header class="mny-bar"><LangSwitch lang={opts.lang} /></header>
-        <ThanksView lang={opts.lang} title={opts.title} />
+        <header class="mny-bar"><LangSwitch lang={lang} t={t} /></header>
+        {body(t)}
       </div>
     </Document>,
   );
 }
 
+export function renderThanksPage(opts: { title: string; lang: Lang; assets: Assets }): string {
+  return messagePage(opts.lang, strings(opts.lang).thanksTitle, opts.assets, (t) => <ThanksView t={t} title={opts.title} />);
+}
+
 /** Not found (404), answered already (409), closed (410), or any other status the server must refuse with. */
 export function renderNoticePage(opts: { status: number; title?: string; lang: Lang; assets: Assets }): string {
-  const [heading] = noticeText(opts.lang, opts.status);
-  return page(
-    <Document lang={opts.lang} title={heading} assets={opts.assets} withScripts={false}>
-      <div class="mny">
-        <header class="mny-bar"><LangSwitch lang={opts.lang} /></header>
-        <NoticeView lang={opts.lang} status={opts.status} title={opts.title} />
-      </div>
-    </Document>,
-  );
+  const [heading] = noticeText(strings(opts.lang), opts.status);
+  return messagePage(opts.lang, heading, opts.assets, (t) => <NoticeView t={t} status={opts.status} title={opts.title} />);
 }

@@ -6,7 +6,6 @@ import type { AnswerIssue, AnswerValue, Answers } from '../../surveys/index.ts';
 import type { PageData } from './data.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from './draft.ts';
 import { inPageOrder, missingRequired, submittedAnswers } from './form-state.ts';
-import { strings, type Lang } from './i18n.ts';
 import { responsesUrl, sendResponse } from './submit.ts';
 
 export type Phase =
@@ -23,7 +22,6 @@ const final = new Set([404, 409, 410]);
 export function useRespondent(data: PageData) {
   const { definition, slug, token } = data;
   const key = draftKey(slug, token);
-  const [lang, setLang] = useState<Lang>(data.lang);
   const [answers, setAnswers] = useState<Answers>(data.values);
   const [issues, setIssues] = useState<AnswerIssue[]>(data.issues);
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
@@ -107,12 +105,6 @@ export function useRespondent(data: PageData) {
     }
   };
 
-  const switchLang = (next: Lang, href: string) => {
-    setLang(next);
-    document.documentElement.lang = strings(next).htmlLang;
-    history.replaceState(history.state, '', href);
-  };
-
   const sending = phase.kind === 'sending' || phase.kind === 'retrying';
-  return { lang, answers, issues, phase, ids, sending, summaryRef, change, submit, switchLang };
+  return { answers, issues, phase, ids, sending, summaryRef, change, submit };
 }

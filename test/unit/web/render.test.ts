@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SurveyDefinition } from '../../../surveys/index.ts';
+import { strings } from '../../../web/respondent/i18n.ts';
 import { renderNoticePage, renderQuestionnairePage, renderThanksPage } from '../../../web/respondent/render.tsx';
 import { all, assets, embeddedData, publicTemplate, questionBox, renderPublic } from './page.ts';
 
@@ -92,6 +93,8 @@ describe('the questionnaire page', () => {
       startedAt: '2024-03-01T02:00:00.000Z', channel: 'link', values: {}, issues: [],
     });
     expect(data.definition).toEqual(publicTemplate);
+    expect(data.text).toEqual(strings('zh'));
+    expect((embeddedData(renderPublic({ lang: 'en' })) as { text: unknown }).text).toEqual(strings('en'));
   });
 
   test('in English: html lang, UI strings and a switch back to Chinese; definition text as written', () => {
@@ -136,7 +139,7 @@ describe('a form post re-rendered with its issues (422)', () => {
     const summary = /<div class="mny-summary" role="alert" tabindex="-1">([\s\S]*?)<\/div>/.exec(html)?.[1] ?? '';
     expect(summary).toContain('有 2 处需要修改：');
     expect(all(summary, /<a href="(#q-[^"]+)"/)).toEqual(['#q-town', '#q-q2-why']);
-    expect(summary).toContain('3. 您所在的镇（街道）是？：请回答此题。');
+    expect(all(summary, /<a [^>]*>([^<]*)<\/a>/)).toEqual(['第 3 题：请回答此题。', '第 5 题的补充：请不超过 500 字。']);
     expect(html.indexOf('mny-summary')).toBeLessThan(html.indexOf('<form'));
   });
 
@@ -145,7 +148,8 @@ describe('a form post re-rendered with its issues (422)', () => {
       lang: 'en',
       issues: [{ question: 'town', code: 'required', message: 'town: an answer is required' }],
     });
-    expect(en).toContain('Please fix 1 problem:');
+    expect(en).toContain('Please fix the following (1):');
+    expect(en).toContain('<a href="#q-town">Question 3: Please answer this question.</a>');
     expect(en).toContain('<p class="mny-err" id="e-town">Please answer this question.</p>');
   });
 });
