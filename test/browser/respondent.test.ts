@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
+import { pageWeight } from '../bench/page-weight.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
 import { chromiumPath, hasChromium, launch, phone, question, shot, tapOption } from './browser.ts';
 
@@ -166,6 +167,27 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     await context.close();
   });
 
+  test('offline at submit: the page waits for the connection and sends as soon as it is back', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await open(page);
+    await answerAll(page);
+    const id = await responseId(page);
+    await context.setOffline(true);
+    await page.locator('button.mny-btn').tap();
+    await page.getByText('网络不稳定，正在重试…').waitFor();
+    // Long enough for the backoff to reach several seconds between attempts.
+    await page.waitForTimeout(3500);
+    expect(await rows(id)).toHaveLength(0);
+    const back = Date.now();
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
+    // The `online` event cut the wait short: the next scheduled attempt was seconds away.
+    expect(Date.now() - back).toBeLessThan(2000);
+    expect(await rows(id)).toHaveLength(1);
+    await context.close();
+  });
+
   test('answers the server refuses are shown beside their question, with focus on the first', async () => {
     const context = await phone(browser);
     const page = await context.newPage();
@@ -225,6 +247,14 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     await Promise.all([page.waitForURL('**lang=zh'), page.getByRole('link', { name: '中文' }).tap()]);
     await page.getByRole('button', { name: '提交' }).waitFor();
     await context.close();
+  });
+
+  test('the whole page, HTML + CSS + JS gzipped, stays within the 20 KB of DESIGN §8', async () => {
+    const weight = await pageWeight(`${server.url}/s/demo`);
+    console.info(`respondent page: HTML ${weight.html} B + CSS ${weight.css} B + JS ${weight.js} B = ${weight.total} B gzipped`);
+    expect(weight.js).toBeGreaterThan(0);
+    expect(weight.css).toBeGreaterThan(0);
+    expect(weight.total).toBeLessThanOrEqual(20 * 1024);
   });
 
   describe('with JavaScript off (an in-app browser)', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { backoff, responsesUrl, sendResponse } from '../../../web/respondent/submit.ts';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { backoff, responsesUrl, sendResponse, waitOrOnline } from '../../../web/respondent/submit.ts';
 
 type Step = number | 'network' | { status: number; body: unknown };
 
@@ -80,4 +80,46 @@ test('backoff doubles from 1 s to at most 30 s, with ±25 % spread', () => {
 
 test('the responses URL of DESIGN §6', () => {
   expect(responsesUrl('demo')).toBe('/api/public/surveys/demo/responses');
+});
+
+describe('waitOrOnline', () => {
+  // Node has no window events; stand in an EventTarget for the browser's global one.
+  const target = new EventTarget();
+  const g = globalThis as unknown as Record<string, unknown>;
+  beforeEach(() => {
+    g.addEventListener = target.addEventListener.bind(target);
+    g.removeEventListener = target.removeEventListener.bind(target);
+  });
+  afterEach(() => {
+    delete g.addEventListener;
+    delete g.removeEventListener;
+    vi.useRealTimers();
+  });
+
+  test('ends early when the browser comes back online', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    const wait = waitOrOnline(30_000).then(() => { done = true; });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(done).toBe(false);
+    target.dispatchEvent(new Event('online'));
+    await wait;
+    expect(done).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  test('otherwise after the delay, and stops listening', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    const wait = waitOrOnline(2000).then(() => { done = true; });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await wait;
+    expect(done).toBe(true);
+    const spy = vi.fn();
+    target.addEventListener('online', spy);
+    target.dispatchEvent(new Event('online'));
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
 });
