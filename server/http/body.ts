@@ -1,16 +1,28 @@
 // Reading request bodies at the edge: size first (Content-Length or, for chunked bodies, counted
 // as the stream arrives), then type, then parse — each failure a 4xx of its own.
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.ts';
 
-export const publicBodyLimit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `request body is larger than ${maxSize} bytes`);
-    },
-  });
+/**
+ * Refuses bodies over `maxSize` with 413. A body with Content-Length is judged by its header
+ * alone, so the runtime can still hand it over in one piece; only chunked bodies are counted as
+ * they stream in (Hono's bodyLimit, which materialises a web stream for every request, costs a
+ * third of the hot path's throughput when used for all of them).
+ */
+export function publicBodyLimit(maxSize: number): MiddlewareHandler {
+  const tooLarge = () => {
+    throw new ApiError(413, 'payload_too_large', `request body is larger than ${maxSize} bytes`);
+  };
+  const counted = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(length) > maxSize ? tooLarge() : next();
+    }
+    return counted(c, next);
+  };
+}
 
 function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
