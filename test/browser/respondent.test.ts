@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
 import { pageWeight } from '../bench/page-weight.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
+import { createTokens, findSurveyBySlug } from '../../server/db/surveys.ts';
 import { chromiumPath, hasChromium, launch, phone, question, shot, tapOption } from './browser.ts';
 
 if (!hasChromium) {
@@ -188,6 +189,32 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     await context.close();
   });
 
+  test('a company invitation link answers once; the second visit is refused politely', async () => {
+    const token = 'inv-7Kq2mZ9xW4pL';
+    const survey = await findSurveyBySlug(server.ctx.db.db, 'demo');
+    await createTokens(server.ctx.db.db, survey!.id, [{ token, label: '威海某科技有限公司' }], new Date().toISOString());
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await open(page, `/s/demo?t=${token}`);
+    expect(await page.locator('input[name="t"]').inputValue()).toBe(token);
+    await answerAll(page);
+    const id = await responseId(page);
+    await page.locator('button.mny-btn').tap();
+    await page.getByRole('heading', { name: '提交成功，感谢您的参与！' }).waitFor();
+    const [row] = await rows(id);
+    expect(row!.token).toBe(token);
+    expect(row!.channel).toBe('token');
+
+    // Another browser with the same link (a colleague forwarded it).
+    const other = await (await phone(browser)).newPage();
+    const again = await other.goto(`${server.url}/s/demo?t=${token}`);
+    expect(again?.status()).toBe(409);
+    await other.getByRole('heading', { name: '您已提交过本问卷，感谢参与' }).waitFor();
+    await shot(other, '14-token-used');
+    await other.context().close();
+    await context.close();
+  });
+
   test('answers the server refuses are shown beside their question, with focus on the first', async () => {
     const context = await phone(browser);
     const page = await context.newPage();
@@ -246,6 +273,46 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     await shot(page, '09-english');
     await Promise.all([page.waitForURL('**lang=zh'), page.getByRole('link', { name: '中文' }).tap()]);
     await page.getByRole('button', { name: '提交' }).waitFor();
+    await context.close();
+  });
+
+  test('nothing moves when the script arrives: the server HTML already hides what the script would', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    await page.route('**/assets/*.js', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/s/demo`, { waitUntil: 'commit' });
+    await question(page, 'suggestion').waitFor({ state: 'attached' });
+    const place = () => page.evaluate(() => ['q3', 'overall', 'suggestion'].map((id) => document.getElementById(`q-${id}`)!.getBoundingClientRect().top));
+    const before = await place();
+    expect(await question(page, 'q2-why').isVisible()).toBe(false);
+    release();
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
+    expect(await place()).toEqual(before);
+    await context.close();
+  });
+
+  test('keyboard: a visible focus ring, in page order, skipping hidden follow-ups', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await open(page);
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
+    const order: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.name || el?.textContent || '';
+      }));
+    }
+    expect(order).toEqual(['English', 'contact', 'identity', 'town', 'q1', 'q2', 'q3']);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
+    expect(ring).toBe('solid');
+    await shot(page, '13-keyboard-focus');
     await context.close();
   });
 

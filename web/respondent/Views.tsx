@@ -25,31 +25,44 @@ export function LangSwitch({ lang, t, query }: { lang: Lang; t: Strings; query?:
   );
 }
 
+/** The same message in the other language, for pages the server renders whole (DESIGN §10). */
+export interface Translation {
+  tag: string;
+  heading: string;
+  body: string;
+}
+
 /** A closing message with its heading focused, so a screen reader announces where the form went. */
-function Message({ title, children }: { title: string; children: ComponentChildren }) {
+function Message({ title, children, other }: { title: string; children: ComponentChildren; other?: Translation | undefined }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <main class="mny-main mny-msg">
       <h1 tabIndex={-1} ref={heading}>{title}</h1>
       {children}
+      {other && (
+        <div class="mny-alt" lang={other.tag}>
+          <p class="mny-alt-h">{other.heading}</p>
+          <p>{other.body}</p>
+        </div>
+      )}
     </main>
   );
 }
 
-export function ThanksView({ t, title }: { t: Strings; title: string }) {
+export function ThanksView({ t, title, other }: { t: Strings; title: string; other?: Translation }) {
   return (
-    <Message title={t.thanksTitle}>
+    <Message title={t.thanksTitle} other={other}>
       <p class="mny-sub">{title}</p>
       <p>{t.thanksBody}</p>
     </Message>
   );
 }
 
-export function NoticeView({ t, status, title }: { t: Strings; status: number; title?: string | undefined }) {
+export function NoticeView({ t, status, title, other }: { t: Strings; status: number; title?: string | undefined; other?: Translation }) {
   const [heading, body] = noticeText(t, status);
   return (
-    <Message title={heading}>
+    <Message title={heading} other={other}>
       {title && <p class="mny-sub">{title}</p>}
       <p>{body}</p>
     </Message>

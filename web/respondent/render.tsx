@@ -7,7 +7,7 @@ import { serializeData, type PageData } from './data.ts';
 import { Document, type Assets } from './Document.tsx';
 import { strings } from './i18n.ts';
 import { noticeText, type Lang, type Strings } from './text.ts';
-import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
+import { NoticeView, ThanksView } from './Views.tsx';
 
 export type { Assets } from './Document.tsx';
 
@@ -50,25 +50,35 @@ export function renderQuestionnairePage(opts: QuestionnairePageOptions): string 
   );
 }
 
-/** A page with no script: a message under the language switch. */
-function messagePage(lang: Lang, title: string, assets: Assets, body: (t: Strings) => VNode): string {
-  const t = strings(lang);
+/** The page's language first, then the other one. */
+function bothLanguages(lang: Lang): [Strings, Strings] {
+  return [strings(lang), strings(lang === 'en' ? 'zh' : 'en')];
+}
+
+/**
+ * A page with no script: the message in the page's language, then in the other one. These pages
+ * are reached through links with a token or from a redirect, where a language switch link would
+ * lose the query; both languages on the page work for everyone.
+ */
+function messagePage(lang: Lang, title: string, assets: Assets, body: VNode): string {
   return page(
     <Document lang={lang} title={title} assets={assets} withScripts={false}>
-      <div class="mny">
-        <header class="mny-bar"><LangSwitch lang={lang} t={t} /></header>
-        {body(t)}
-      </div>
+      <div class="mny">{body}</div>
     </Document>,
   );
 }
 
 export function renderThanksPage(opts: { title: string; lang: Lang; assets: Assets }): string {
-  return messagePage(opts.lang, strings(opts.lang).thanksTitle, opts.assets, (t) => <ThanksView t={t} title={opts.title} />);
+  const [t, o] = bothLanguages(opts.lang);
+  const other = { tag: o.htmlLang, heading: o.thanksTitle, body: o.thanksBody };
+  return messagePage(opts.lang, t.thanksTitle, opts.assets, <ThanksView t={t} title={opts.title} other={other} />);
 }
 
 /** Not found (404), answered already (409), closed (410), or any other status the server must refuse with. */
 export function renderNoticePage(opts: { status: number; title?: string; lang: Lang; assets: Assets }): string {
-  const [heading] = noticeText(strings(opts.lang), opts.status);
-  return messagePage(opts.lang, heading, opts.assets, (t) => <NoticeView t={t} status={opts.status} title={opts.title} />);
+  const [t, o] = bothLanguages(opts.lang);
+  const [heading] = noticeText(t, opts.status);
+  const [otherHeading, otherBody] = noticeText(o, opts.status);
+  const other = { tag: o.htmlLang, heading: otherHeading, body: otherBody };
+  return messagePage(opts.lang, heading, opts.assets, <NoticeView t={t} status={opts.status} title={opts.title} other={other} />);
 }

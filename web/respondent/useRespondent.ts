@@ -87,7 +87,8 @@ export function useRespondent(data: PageData) {
       answers: submittedAnswers(definition, current),
       token,
       startedAt: idsRef.current.startedAt,
-      channel: data.channel,
+      // A token is its own channel: the server records it as such and takes no other with it.
+      channel: token === undefined ? data.channel : undefined,
     });
     const outcome = await sendResponse({ url: responsesUrl(slug), body, onRetry: () => setPhase({ kind: 'retrying' }) });
     busy.current = false;

@@ -188,10 +188,11 @@ describe('definition text is text', () => {
 });
 
 describe('the other pages', () => {
-  test('thank-you page: title of the survey, no script', () => {
+  test('thank-you page: the survey title, both languages, no script', () => {
     const html = renderThanksPage({ title: '满意度<调查>', lang: 'zh', assets });
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('提交成功，感谢您的参与！');
+    expect(html).toContain('<h1 tabindex="-1">提交成功，感谢您的参与！</h1>');
+    expect(html).toContain('<div class="mny-alt" lang="en"><p class="mny-alt-h">Submitted. Thank you for taking part!</p>');
     expect(html).toContain('满意度&lt;调查>');
     expect(html).toContain('<link rel="stylesheet" href="/assets/entry-abc.css"/>');
     expect(html).not.toContain('<script');
@@ -202,11 +203,16 @@ describe('the other pages', () => {
     [409, '您已提交过本问卷，感谢参与', 'You have already answered this survey. Thank you!'],
     [410, '问卷已结束', 'This survey has ended'],
     [400, '暂时无法打开问卷', 'The survey cannot be opened right now'],
-  ])('notice %i in both languages', (status, zh, en) => {
-    expect(renderNoticePage({ status, lang: 'zh', assets })).toContain(`<h1 tabindex="-1">${zh}</h1>`);
+  ])('notice %i: in the asked language, then the other', (status, zh, en) => {
+    const chinese = renderNoticePage({ status, lang: 'zh', assets });
+    expect(chinese).toContain(`<title>${zh}</title>`);
+    expect(chinese).toContain(`<h1 tabindex="-1">${zh}</h1>`);
+    expect(chinese).toContain(`<div class="mny-alt" lang="en"><p class="mny-alt-h">${en}</p>`);
     const english = renderNoticePage({ status, lang: 'en', assets, title: 'Survey' });
+    expect(english).toContain('<html lang="en">');
     expect(english).toContain(`<h1 tabindex="-1">${en}</h1>`);
+    expect(english).toContain(`<div class="mny-alt" lang="zh-CN"><p class="mny-alt-h">${zh}</p>`);
     expect(english).toContain('<p class="mny-sub">Survey</p>');
-    expect(english).toContain('href="?lang=zh"');
+    expect(english).not.toContain('<script');
   });
 });
