@@ -10,7 +10,23 @@ import { batchKeys, planBatch, type BatchState, type ChainHead, type PendingResp
 
 export type { PendingResponse, WriteOutcome };
 
+/** Thrown inside the transaction when another writer stored one of our ids in another survey. */
+class Replan extends Error {}
+
 export async function writeResponses(db: Kysely<Database>, engine: Engine, batch: PendingResponse[]): Promise<WriteOutcome[]> {
+  // The chain-head locks serialise writers of the same survey; an id raced in through another
+  // survey is the one thing they cannot see coming. Its insert does nothing, the transaction is
+  // rolled back, and the batch is planned again with that id now stored.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(db, engine, batch);
+    } catch (error) {
+      if (!(error instanceof Replan) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function writeOnce(db: Kysely<Database>, engine: Engine, batch: PendingResponse[]): Promise<WriteOutcome[]> {
   const keys = batchKeys(batch);
   return db.transaction().execute(async (trx) => {
     const heads = new Map<string, ChainHead>();
@@ -30,7 +46,9 @@ export async function writeResponses(db: Kysely<Database>, engine: Engine, batch
     const plan = planBatch(batch, state);
     // Chunks keep each statement under the engines' bind-parameter limits.
     for (let i = 0; i < plan.rows.length; i += 200) {
-      await trx.insertInto('responses').values(plan.rows.slice(i, i + 200)).execute();
+      const chunk = plan.rows.slice(i, i + 200);
+      const inserted = await trx.insertInto('responses').values(chunk).onConflict((oc) => oc.doNothing()).returning('id').execute();
+      if (inserted.length !== chunk.length) throw new Replan();
     }
     for (const [surveyId, head] of plan.heads) {
       await trx.updateTable('chain_heads').set(head).where('survey_id', '=', surveyId).execute();
