@@ -1,0 +1,67 @@
+import { sum, toFixedString, toTrimmedString } from '../decimal.ts';
+import { parseFramework } from '../framework/compile.ts';
+import type { Framework } from '../framework/types.ts';
+import type { ScoringIssue } from '../issues.ts';
+import { checkInputs } from './check-inputs.ts';
+import { rateOf } from './findings.ts';
+import { gradeFor } from './grade.ts';
+import { scoreIndicator, type Scored } from './score-indicator.ts';
+import type { Sheet, SheetIndicator } from './types.ts';
+
+function view(s: Scored): SheetIndicator {
+  const ind = s.indicator;
+  return {
+    code: ind.code,
+    name: ind.name,
+    points: toTrimmedString(ind.points, 4),
+    score: s.score && toTrimmedString(s.score),
+    rate: s.score && toFixedString(rateOf(s.score, ind.points)),
+    reason: s.reason,
+    findings: s.findings,
+    children: s.children.map(view),
+    rule: ind.rule?.kind ?? 'children',
+    basis: s.basis,
+    entered: s.entered,
+    complete: s.complete,
+    ...(s.certainty ? { certainty: s.certainty } : {}),
+  };
+}
+
+export interface SheetResult {
+  sheet: Sheet;
+  /** Problems with the inputs; each bad input is left out, so its indicator shows unscored. */
+  issues: ScoringIssue[];
+}
+
+/**
+ * The score sheet (DESIGN §7) of a parsed framework and raw inputs: every indicator's score,
+ * rate, reason and findings; the total summed from unrounded scores and rounded once; the grade
+ * of the published total once every indicator is scored.
+ */
+export function scoreSheet(framework: Framework, inputsJson: unknown): SheetResult {
+  const { inputs, issues } = checkInputs(framework, inputsJson);
+  const scored = framework.indicators.map((i) => scoreIndicator(i, inputs));
+  const points = sum(framework.indicators.map((i) => i.points));
+  const withScore = scored.filter((s) => s.score !== null);
+  const total = withScore.length > 0 ? sum(withScore.map((s) => s.score!)) : null;
+  const complete = scored.every((s) => s.complete);
+  return {
+    sheet: {
+      name: framework.name,
+      total: total && toTrimmedString(total),
+      points: toTrimmedString(points, 4),
+      rate: total && toFixedString(rateOf(total, points)),
+      grade: total && complete ? gradeFor(framework.grades, total) : null,
+      complete,
+      indicators: scored.map(view),
+    },
+    issues,
+  };
+}
+
+/** Framework JSON and inputs JSON to a sheet; a framework that does not parse yields its issues and no sheet. */
+export function scoreFromJson(frameworkJson: unknown, inputsJson: unknown): { sheet: Sheet | null; issues: ScoringIssue[] } {
+  const parsed = parseFramework(frameworkJson);
+  if (!parsed.ok) return { sheet: null, issues: parsed.issues };
+  return scoreSheet(parsed.value, inputsJson);
+}
