@@ -22,5 +22,7 @@ export type { Framework, Indicator, Rule, RuleKind } from './framework/types.ts'
 export { indicatorInputSchema, type IndicatorInput, type Inputs } from './sheet/input-schema.ts';
 export { checkInputs, inputProblems, indicatorsByCode } from './sheet/check-inputs.ts';
 export { scoreSheet, scoreFromJson, type SheetResult } from './sheet/score-sheet.ts';
+export { satisfactionInput } from './sheet/satisfaction-input.ts';
+export { sheetTable } from './sheet/text-table.ts';
 export type { Sheet, SheetIndicator } from './sheet/types.ts';
 export { bundledFramework, bundledFrameworks, bundledExampleInputs } from './frameworks/index.ts';

@@ -48,6 +48,8 @@ function itemEstimate(def: DefinitionLike, q: QuestionLike, counts: ItemCounts):
 /**
  * Item, dimension and overall rates of one survey, unrounded, from per-item level counts
  * (questions without counts have no answers yet). Items are the likert questions in order.
+ * Throws RangeError when counts name a level the scale lacks or the definition names a scale or
+ * overall question it does not have: answers and definitions are validated before they get here.
  */
 export function surveyEstimates(def: DefinitionLike, counts: Readonly<Record<string, ItemCounts>>): SurveyEstimates {
   const likert = def.questions.filter((q) => q.kind === 'likert');

@@ -56,7 +56,10 @@ export function studentTCdf(t: number, df: number): number {
   return t > 0 ? 1 - tail : tail;
 }
 
+// Quantiles repeat (the same n across requests, 0.975 always); bounded, since the settle search
+// of band certainty probes many df values in a long-running server.
 const cache = new Map<string, number>();
+const cacheLimit = 10_000;
 
 /** The p-quantile of Student's t with `df` degrees of freedom: (0.975, 29) → 2.045230. */
 export function studentTQuantile(p: number, df: number): number {
@@ -77,6 +80,7 @@ export function studentTQuantile(p: number, df: number): number {
     else hi = mid;
   }
   const t = (lo + hi) / 2;
+  if (cache.size >= cacheLimit) cache.clear();
   cache.set(key, t);
   return t;
 }

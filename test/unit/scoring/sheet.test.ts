@@ -278,3 +278,14 @@ describe('sheet properties', () => {
     }));
   });
 });
+
+describe('a bound survey feeds a satisfaction indicator', () => {
+  it('the published rate, n and interval become its input', async () => {
+    const { satisfactionInput } = await import('../../../scoring/sheet/satisfaction-input.ts');
+    const f = parsed(small);
+    const input = satisfactionInput({ rate: '82.50', n: 200, notApplicable: 3, method: 'share', ci95: ['76.63', '87.27'] });
+    const b1 = scoreSheet(f, { B1: input! }).sheet.indicators[1]!.children[0]!;
+    expect(b1).toMatchObject({ score: '32', certainty: { certain: false, straddles: ['85.00', '80.00'] } });
+    expect(satisfactionInput({ rate: null, n: 0, notApplicable: 0, method: 'share', ci95: null })).toBeNull();
+  });
+});
