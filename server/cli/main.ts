@@ -4,11 +4,13 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const commands: Record<string, Command> = {
   serve: { summary: 'serve the app (DATABASE_URL, PORT)', load: () => import('./serve.ts') },
+  backup: { summary: 'backup FILE: a checked copy of the live SQLite database', load: () => import('./backup.ts') },
+  'migrate-to': { summary: 'migrate-to DATABASE_URL: copy this installation into an empty database', load: () => import('./migrate-to.ts') },
   score: { summary: 'score FRAMEWORK INPUTS [--json]: print the score sheet', load: () => import('./score.ts') },
 };
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  manyidu ${name.padEnd(8)} ${c.summary}`);
+  const lines = Object.entries(commands).map(([name, c]) => `  manyidu ${name.padEnd(11)} ${c.summary}`);
   return ['usage:', ...lines].join('\n');
 }
 
