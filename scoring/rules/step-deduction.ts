@@ -2,6 +2,7 @@ import { published } from '../bands.ts';
 import { Decimal, sum, toDecimal, type Decimalish } from '../decimal.ts';
 import type { Measure, Rule } from '../framework/types.ts';
 import { shown } from './format.ts';
+import type { IndicatorInput } from '../sheet/input-schema.ts';
 import type { RuleModule } from './types.ts';
 
 type StepDeduction = Extract<Rule, { kind: 'stepDeduction' }>;
@@ -46,13 +47,7 @@ export const stepDeductionRule: RuleModule<StepDeduction> = {
     return problems;
   },
   apply(rule, points, input) {
-    const parts = rule.single
-      ? input.value === undefined
-        ? null
-        : [measureDeduction(rule.measures[0]!, rule.measures[0]!.target ?? toDecimal(input.target!), input.value)]
-      : input.values === undefined
-        ? null
-        : rule.measures.map((m) => measureDeduction(m, m.target!, input.values![m.id]!));
+    const parts = deductions(rule, input);
     if (!parts) return null;
     const deduct = sum(parts.map((p) => p.deduct));
     const score = Decimal.max(0, points.minus(deduct));
@@ -60,3 +55,15 @@ export const stepDeductionRule: RuleModule<StepDeduction> = {
     return { score, basis: `${parts.map((p) => p.words).join('；')}${floor}` };
   },
 };
+
+// Each measure's deduction, or null until every measure has its value (and its target).
+function deductions(rule: StepDeduction, input: IndicatorInput): ReturnType<typeof measureDeduction>[] | null {
+  if (rule.single) {
+    const m = rule.measures[0]!;
+    const target = m.target ?? (input.target === undefined ? null : toDecimal(input.target));
+    return input.value === undefined || target === null ? null : [measureDeduction(m, target, input.value)];
+  }
+  const values = input.values;
+  if (!values || rule.measures.some((m) => values[m.id] === undefined)) return null;
+  return rule.measures.map((m) => measureDeduction(m, m.target!, values[m.id]!));
+}

@@ -7,6 +7,7 @@ export interface WeightedPart {
   weight?: Decimalish;
 }
 
+/** The method all parts share; a share and a weighted mean are different quantities and never mix. */
 export function sameMethod(parts: readonly { estimate: Estimate }[]): Estimate['method'] {
   const methods = new Set(parts.map((p) => p.estimate.method));
   if (methods.size > 1) throw new TypeError('cannot combine a share with a weighted mean');

@@ -202,3 +202,13 @@ describe('every rule stays within 0..points (property)', () => {
     );
   });
 });
+
+describe('a rule without all its facts computes nothing rather than guessing', () => {
+  it('a baseline target not given, a measure missing', () => {
+    expect(score({ kind: 'stepDeduction', direction: 'atMost', step: 1, deduct: 0.1 }, 1, { value: '3' })).toBeNull();
+    expect(score({ kind: 'stepDeduction', measures: [{ id: 'a', target: 0, step: 1, deduct: 0.1 }, { id: 'b', target: 0, step: 1, deduct: 0.1 }] }, 1, { values: { a: '1' } })).toBeNull();
+    expect(score({ kind: 'checklist', elements: ['a'], missing: 'zero' }, 1, {})).toBeNull();
+    expect(score({ kind: 'grade', factors: { 优秀: 1 } }, 1, { grade: '良好' })).toBeNull();
+    expect(score({ kind: 'manual' }, 1, { score: '1' })).toBeNull();
+  });
+});
