@@ -10,6 +10,11 @@ import { Overloaded } from './responses/group-commit.ts';
 import { assetRoutes } from './assets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { publicRoutes } from './routes/public.ts';
+import { requireUser, sameOriginJson } from './auth/middleware.ts';
+import { authRoutes } from './routes/auth.ts';
+import { userRoutes } from './routes/users.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
+import { surveyRoutes } from './routes/surveys.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -19,6 +24,12 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', healthRoutes(ctx));
   app.route('/', assetRoutes(ctx.assets));
   app.route('/', publicRoutes(ctx));
+  // The evaluator API: registered after the public routes, which answer before these run.
+  app.use('/api/*', sameOriginJson(ctx), requireUser(ctx));
+  app.route('/', authRoutes(ctx));
+  app.route('/', userRoutes(ctx));
+  app.route('/', evaluationRoutes(ctx));
+  app.route('/', surveyRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

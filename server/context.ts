@@ -21,4 +21,9 @@ export interface AppContext {
   publicBodyLimit: number;
   /** Whether the app is served over HTTPS (Secure cookies). */
   secureCookies: boolean;
+  /**
+   * Whether X-Forwarded-Host/-Proto name the request's origin (MANYIDU_TRUST_PROXY=1). When the
+   * runtime leaves it unset, server/http/origin.ts reads the configuration itself.
+   */
+  trustProxy?: boolean;
 }

@@ -6,6 +6,7 @@ const commands: Record<string, Command> = {
   serve: { summary: 'serve the app (DATABASE_URL, PORT)', load: () => import('./serve.ts') },
   backup: { summary: 'backup FILE: a checked copy of the live SQLite database', load: () => import('./backup.ts') },
   'migrate-to': { summary: 'migrate-to DATABASE_URL: copy this installation into an empty database', load: () => import('./migrate-to.ts') },
+  user: { summary: 'user add USERNAME [--admin]: add an evaluator (password from stdin)', load: () => import('./user.ts') },
   score: { summary: 'score FRAMEWORK INPUTS [--json]: print the score sheet', load: () => import('./score.ts') },
 };
 

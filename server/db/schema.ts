@@ -10,6 +10,12 @@ export interface Database {
   invitation_tokens: InvitationTokensTable;
   responses: ResponsesTable;
   chain_heads: ChainHeadsTable;
+  evaluations: EvaluationsTable;
+  evaluation_members: EvaluationMembersTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  survey_sources: SurveySourcesTable;
+  imports: ImportsTable;
 }
 
 /** Values every process must agree on (the cookie-signing secret), so no process keeps its own. */
@@ -87,6 +93,66 @@ export interface ChainHeadsTable {
   hash: string;
 }
 
+/** 评价项目: one performance evaluation; its surveys point to it by surveys.evaluation_id. */
+export interface EvaluationsTable {
+  id: string;
+  name: string;
+  /** The evaluated unit (被评价单位). */
+  unit: string;
+  year: number;
+  framework: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EvaluationMembersTable {
+  evaluation_id: string;
+  user_id: string;
+  added_at: string;
+}
+
+/** A login session; the cookie holds the id, the table only its SHA-256. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** One failed login under a throttling key (`user:NAME` or `net:HASH`). */
+export interface LoginFailuresTable {
+  id: string;
+  key: string;
+  failed_at: string;
+}
+
+/** An entry point of a survey: a poster's source code (`?src=`) and, for a tablet, a kiosk key. */
+export interface SurveySourcesTable {
+  survey_id: string;
+  code: string;
+  label: string;
+  kiosk_key: string | null;
+  created_at: string;
+}
+
+/** One file imported into a survey (append-only); its responses carry `import:<sha256>` as source. */
+export interface ImportsTable {
+  id: string;
+  survey_id: string;
+  file_name: string;
+  sha256: string;
+  user_id: string;
+  created_at: string;
+  rows_accepted: number;
+  rows_rejected: number;
+  /** The mapping used, as JSON, so the import can be explained later. */
+  mapping: string;
+}
+
 export type SurveyRow = Selectable<SurveysTable>;
+export type UserRow = Selectable<UsersTable>;
+export type EvaluationRow = Selectable<EvaluationsTable>;
+export type SurveySourceRow = Selectable<SurveySourcesTable>;
+export type ImportRow = Selectable<ImportsTable>;
 export type ResponseRow = Selectable<ResponsesTable>;
 export type NewResponseRow = Insertable<ResponsesTable>;

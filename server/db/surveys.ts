@@ -79,3 +79,101 @@ export async function createTokens(db: Kysely<Database>, surveyId: string, token
   if (tokens.length === 0) return;
   await db.insertInto('invitation_tokens').values(tokens.map((t) => ({ ...t, survey_id: surveyId, created_at: now }))).execute();
 }
+
+/** A survey row with the title of its current definition and its response count. */
+export interface SurveyListing extends SurveyRow {
+  definition: string;
+  responses: number;
+}
+
+/**
+ * Surveys, newest first: of the given evaluations, or all of them (`evaluationIds` null, for an
+ * admin). The response count is the chain head's position, which every write moves, so no
+ * response is counted here.
+ */
+export async function listSurveys(db: Kysely<Database>, evaluationIds: string[] | null): Promise<SurveyListing[]> {
+  if (evaluationIds !== null && evaluationIds.length === 0) return [];
+  return surveyListings(db, (q) => (evaluationIds === null ? q : q.where('surveys.evaluation_id', 'in', evaluationIds)));
+}
+
+export async function findSurveyListing(db: Kysely<Database>, id: string): Promise<SurveyListing | undefined> {
+  const [listing] = await surveyListings(db, (q) => q.where('surveys.id', '=', id));
+  return listing;
+}
+
+type ListingQuery = ReturnType<typeof listingQuery>;
+
+function listingQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('surveys')
+    .innerJoin('survey_versions', (j) =>
+      j.onRef('survey_versions.survey_id', '=', 'surveys.id').onRef('survey_versions.version', '=', 'surveys.current_version'),
+    )
+    .leftJoin('chain_heads', 'chain_heads.survey_id', 'surveys.id')
+    .selectAll('surveys')
+    .select(['survey_versions.definition', 'chain_heads.seq']);
+}
+
+async function surveyListings(db: Kysely<Database>, where: (q: ListingQuery) => ListingQuery): Promise<SurveyListing[]> {
+  const rows = await where(listingQuery(db)).orderBy('surveys.created_at', 'desc').orderBy('surveys.id').execute();
+  return rows.map(({ seq, ...row }) => ({ ...row, responses: Number(seq ?? 0) }));
+}
+
+export interface SurveyVersionInfo {
+  version: number;
+  createdAt: string;
+  responses: number;
+}
+
+export async function listVersions(db: Kysely<Database>, surveyId: string): Promise<SurveyVersionInfo[]> {
+  const versions = await db.selectFrom('survey_versions').select(['version', 'created_at']).where('survey_id', '=', surveyId).orderBy('version').execute();
+  const counts = await db
+    .selectFrom('responses')
+    .select(['definition_version', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('survey_id', '=', surveyId)
+    .groupBy('definition_version')
+    .execute();
+  const byVersion = new Map(counts.map((r) => [Number(r.definition_version), Number(r.n)]));
+  return versions.map((v) => ({ version: Number(v.version), createdAt: v.created_at, responses: byVersion.get(Number(v.version)) ?? 0 }));
+}
+
+/** Responses of a survey per channel (link, qr, token, interview, …). */
+export async function countByChannel(db: Kysely<Database>, surveyId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('responses')
+    .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('survey_id', '=', surveyId)
+    .groupBy('channel')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+}
+
+/**
+ * Adds a definition version and makes it current. Versions are never rewritten (the table refuses
+ * it), so even a draft's edit is a new version; responses keep the version they answered. The
+ * chain head's lock serialises this with other edits and with status changes.
+ */
+export async function addVersion(
+  db: Kysely<Database>,
+  engine: Engine,
+  surveyId: string,
+  definition: { group?: string } & Record<string, unknown>,
+  now: string,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await lockChainHead(trx, engine, surveyId);
+    const latest = await trx
+      .selectFrom('survey_versions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('survey_id', '=', surveyId)
+      .executeTakeFirstOrThrow();
+    const version = Number(latest.v ?? 0) + 1;
+    await trx.insertInto('survey_versions').values({ survey_id: surveyId, version, definition: JSON.stringify(definition), created_at: now }).execute();
+    await trx
+      .updateTable('surveys')
+      .set({ current_version: version, respondent_group: definition.group ?? 'public' })
+      .where('id', '=', surveyId)
+      .execute();
+    return version;
+  });
+}
