@@ -9,6 +9,8 @@ import { engineFor, type Engine } from './engine.ts';
 import { migrateToLatest } from './migrate.ts';
 import { writeResponses } from './responses.ts';
 import { sqliteResponseWriter } from './sqlite-writer.ts';
+import { configureSqlite } from './sqlite-pragmas.ts';
+import { startWriteThread } from './sqlite-write-client.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
 
 export interface Db {
@@ -26,31 +28,36 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export async function openDatabase(url: string): Promise<Db> {
-  const opened = isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+  if (!isPostgresUrl(url)) return openSqlite(url);
+  const opened = openPostgres(url);
   await migrateToLatest(opened.db);
   return opened;
 }
 
-function openSqlite(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+async function openSqlite(path: string): Promise<Db> {
+  const memory = path === ':memory:';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  sqlite.pragma('journal_mode = WAL');
-  // better-sqlite3 builds default WAL to synchronous=NORMAL, which may lose the last commits on
-  // power loss; a 201 promises durability, so FULL is set and read back.
-  sqlite.pragma('synchronous = FULL');
-  const synchronous = sqlite.pragma('synchronous', { simple: true });
-  if (synchronous !== 2) throw new Error(`SQLite synchronous is ${String(synchronous)}, expected 2 (FULL)`);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  configureSqlite(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  let writer: ReturnType<typeof sqliteResponseWriter> | undefined;
+  await migrateToLatest(db);
+  // A file gets its own write thread, so that commits and their fsyncs overlap with the work on
+  // requests; an in-memory database exists only on this connection, so it is written here. Both
+  // run the same writer.
+  if (memory) {
+    const write = sqliteResponseWriter(sqlite);
+    return { db, engine: engineFor('sqlite'), location: path, writeResponses: async (batch) => write(batch), close: () => db.destroy() };
+  }
+  const thread = await startWriteThread(path);
   return {
     db,
     engine: engineFor('sqlite'),
     location: path,
-    // Prepared on first use, after the migrations have made the tables.
-    writeResponses: async (batch) => (writer ??= sqliteResponseWriter(sqlite))(batch),
-    close: () => db.destroy(),
+    writeResponses: (batch) => thread.write(batch),
+    close: async () => {
+      await thread.close();
+      await db.destroy();
+    },
   };
 }
 

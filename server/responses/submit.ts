@@ -81,8 +81,27 @@ function reject(status: 404 | 409 | 410 | 422, code: string, message: string, is
 
 /**
  * The network a request came from, as a keyed hash of its /24 (IPv4) or /48 (IPv6): enough to see
- * bursts from one place, without storing anyone's address.
+ * bursts from one place, without storing anyone's address. Recent answers are remembered, since
+ * the same few carrier gateways send most of the traffic.
  */
+export class NetworkHashes {
+  private cache = new Map<string, string>();
+
+  constructor(private readonly secret: string) {}
+
+  of(address: string | undefined): string | null {
+    if (!address) return null;
+    let hash = this.cache.get(address);
+    if (hash === undefined) {
+      hash = networkOf(this.secret, address)!;
+      if (this.cache.size >= 10_000) this.cache.clear();
+      this.cache.set(address, hash);
+    }
+    return hash;
+  }
+}
+
+/** The keyed hash of an address's network (its /24 or /48), uncached. */
 export function networkOf(secret: string, address: string | undefined): string | null {
   if (!address) return null;
   const v4 = address.replace(/^::ffff:/, '');

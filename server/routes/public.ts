@@ -13,7 +13,7 @@ import { ApiError, issuesFromZod } from '../http/errors.ts';
 import { publicBodyLimit, readForm, readJson } from '../http/body.ts';
 import { isValidToken } from '../db/surveys.ts';
 import { tokenUsed } from '../db/responses.ts';
-import { networkOf, submitResponse, type PublicChannel, type Submission } from '../responses/submit.ts';
+import { NetworkHashes, submitResponse, type PublicChannel, type Submission } from '../responses/submit.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 
 type Lang = 'zh' | 'en';
@@ -44,6 +44,7 @@ const doneCookie = (surveyId: string) => `mny_done_${surveyId}`;
 export function publicRoutes(ctx: AppContext): Hono {
   const app = new Hono();
   const limit = publicBodyLimit(ctx.publicBodyLimit);
+  const networks = new NetworkHashes(ctx.secret);
   const assets = () => ctx.assets.respondent;
 
   const langOf = (c: Context, form?: Record<string, unknown>): Lang =>
@@ -52,7 +53,13 @@ export function publicRoutes(ctx: AppContext): Hono {
   const notice = (c: Context, status: 400 | 404 | 409 | 410 | 413 | 415 | 422 | 429, lang: Lang, title?: string) =>
     c.html(renderNoticePage({ status, lang, assets: assets(), ...(title ? { title } : {}) }), status);
 
-  /** The device cookie: one random id per browser, so duplicates can be flagged later. */
+  /** The device cookie a browser already carries (set when the page opened), for duplicate flags. */
+  const knownDevice = (c: Context): string | null => {
+    const id = getCookie(c, DEVICE_COOKIE);
+    return id && /^[0-9a-f-]{36}$/.test(id) ? id : null;
+  };
+
+  /** The device cookie, given to a browser that has none when it opens the page. */
   const device = (c: Context): string => {
     const existing = getCookie(c, DEVICE_COOKIE);
     if (existing && /^[0-9a-f-]{36}$/.test(existing)) return existing;
@@ -70,8 +77,8 @@ export function publicRoutes(ctx: AppContext): Hono {
 
   const submission = (c: Context, base: Omit<Submission, 'device' | 'network' | 'doneId'>, done: string | null): Submission => ({
     ...base,
-    device: device(c),
-    network: networkOf(ctx.secret, ctx.clientAddress(c)),
+    device: knownDevice(c),
+    network: networks.of(ctx.clientAddress(c)),
     doneId: done,
   });
 

@@ -2,7 +2,8 @@
 // test: it never fails on speed, it prints ratios. Output also goes to test-artifacts/bench.json.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import pg from 'pg';
 import { openDatabase } from '../../server/db/connect.ts';
 import { spawnServer } from '../support/process.ts';
 import { satisfiedAnswers } from '../support/app.ts';
@@ -28,19 +29,57 @@ async function hello(): Promise<LoadResult> {
   return result;
 }
 
-async function accepted(databaseUrl: string): Promise<LoadResult & { stored: number }> {
-  const server = await spawnServer({ DATABASE_URL: databaseUrl });
-  const url = `${server.url}/api/public/surveys/demo/responses`;
+/** Accepted responses per second with `processes` servers on one database, the load split evenly. */
+async function accepted(databaseUrl: string, processes = 1): Promise<LoadResult & { stored: number; processes: number }> {
+  const servers = [];
+  // One after the other: the first creates the schema and the demo survey.
+  for (let i = 0; i < processes; i++) servers.push(await spawnServer({ DATABASE_URL: databaseUrl }));
+  const urls = servers.map((s) => `${s.url}/api/public/surveys/demo/responses`);
   const body = responseBody(satisfiedAnswers());
-  await load({ url, seconds: 1, connections, method: 'POST', body });
+  const each = (secs: number) =>
+    Promise.all(urls.map((url) => load({ url, seconds: secs, connections: connections / processes, method: 'POST', body })));
+  await each(1);
   const { db, close } = await openDatabase(databaseUrl);
   const count = async () => Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const before = await count();
-  const result = await load({ url, seconds, connections, method: 'POST', body });
-  await server.stop();
+  const results = await each(seconds);
+  await Promise.all(servers.map((s) => s.stop()));
   const stored = (await count()) - before;
   await close();
-  return { ...result, stored };
+  const statuses: Record<string, number> = {};
+  for (const r of results) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  return {
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    perSecond: results.reduce((n, r) => n + r.perSecond, 0),
+    // Latencies of the busiest process stand for the run.
+    p50: Math.max(...results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    statuses,
+    stored,
+    processes,
+  };
+}
+
+/** A throwaway PostgreSQL cluster for the run, where PostgreSQL is installed. */
+function startPostgres(): { url: string; stop: () => void } | undefined {
+  const available = spawnSync('test/pg-cluster.sh', ['available']);
+  if (available.status !== 0) return undefined;
+  const started = spawnSync('test/pg-cluster.sh', ['start'], { encoding: 'utf8' });
+  const [dirPath, url] = started.stdout.trim().split(' ');
+  if (started.status !== 0 || !url) throw new Error(`could not start PostgreSQL: ${started.stderr}`);
+  return { url, stop: () => void spawnSync('test/pg-cluster.sh', ['stop', dirPath!]) };
+}
+
+async function postgresDatabase(serverUrl: string): Promise<string> {
+  const name = `manyidu_bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -58,15 +97,34 @@ async function main() {
   report.hello = base;
   console.log(`bare Hono hello:               ${fmt(base.perSecond)} req/s  p50 ${base.p50} ms  p99 ${base.p99} ms`);
 
+  const line = (name: string, r: Awaited<ReturnType<typeof accepted>>) => {
+    const ok = r.statuses['201'] ?? 0;
+    console.log(
+      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base.perSecond, 1)} % of hello (target ≥ 25 %); ` +
+        `statuses ${JSON.stringify(r.statuses)}; ` +
+        // Requests still in flight when the load stops are stored but not counted, hence ≥.
+        `201s ${ok}, rows stored ${r.stored}${r.stored >= ok ? ' (every 201 stored)' : ' (FEWER ROWS THAN 201s)'}`,
+    );
+  };
+
   const sqlite = await accepted(join(dir, 'bench.sqlite'));
   report.sqlite = sqlite;
-  const ok = (sqlite.statuses['201'] ?? 0);
-  console.log(
-    `accepted responses, SQLite:    ${fmt(ok / seconds)} /s  p50 ${sqlite.p50} ms  p99 ${sqlite.p99} ms  ` +
-      `= ${fmt((100 * ok) / seconds / base.perSecond, 1)} % of hello (target ≥ 25 %); statuses ${JSON.stringify(sqlite.statuses)}; ` +
-      // Requests still in flight when the load stops are stored but not counted, hence ≥.
-      `201s ${ok}, rows stored ${sqlite.stored}${sqlite.stored >= ok ? ' (every 201 stored; synchronous=FULL)' : ' (FEWER ROWS THAN 201s)'}`,
-  );
+  line('accepted responses, SQLite:', sqlite);
+
+  const postgres = startPostgres();
+  if (!postgres) {
+    console.log('PostgreSQL is not installed here (no initdb): its figures are left out. apt-get install postgresql to measure them.');
+  } else {
+    try {
+      for (const processes of [1, 2]) {
+        const r = await accepted(await postgresDatabase(postgres.url), processes);
+        report[`postgres${processes}`] = r;
+        line(`accepted, PostgreSQL × ${processes} proc:`, r);
+      }
+    } finally {
+      postgres.stop();
+    }
+  }
 
   writeFileSync('test-artifacts/bench.json', JSON.stringify(report, null, 2));
   rmSync(dir, { recursive: true, force: true });
