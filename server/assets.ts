@@ -18,6 +18,11 @@ export const noAssets: Assets = { files: new Map(), respondent: { scripts: [], s
 
 export function assetRoutes(assets: Assets): Hono {
   const app = new Hono();
+  // Browsers ask for it on every page; answering "nothing, for a day" keeps 404s out of the logs.
+  app.get('/favicon.ico', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(null, 204);
+  });
   app.get('/assets/:file', (c) => {
     const asset = assets.files.get(`/assets/${c.req.param('file')}`);
     if (!asset) return c.json({ error: { code: 'not_found', message: 'no such asset' } }, 404);
