@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { surveyRoutes } from './routes/surveys.ts';
+import { distributionRoutes } from './routes/distribution.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -30,6 +31,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', userRoutes(ctx));
   app.route('/', evaluationRoutes(ctx));
   app.route('/', surveyRoutes(ctx));
+  app.route('/', distributionRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

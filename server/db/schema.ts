@@ -62,6 +62,8 @@ export interface InvitationTokensTable {
   survey_id: string;
   label: string | null;
   created_at: string;
+  /** Place in the list it was created with (a company list keeps its order); null before 002. */
+  position: number | null;
 }
 
 /** Append-only: triggers refuse UPDATE and DELETE; exclusions are rows of their own. */

@@ -77,7 +77,7 @@ export async function isValidToken(db: Kysely<Database>, surveyId: string, token
 
 export async function createTokens(db: Kysely<Database>, surveyId: string, tokens: { token: string; label: string | null }[], now: string): Promise<void> {
   if (tokens.length === 0) return;
-  await db.insertInto('invitation_tokens').values(tokens.map((t) => ({ ...t, survey_id: surveyId, created_at: now }))).execute();
+  await db.insertInto('invitation_tokens').values(tokens.map((t, position) => ({ ...t, survey_id: surveyId, created_at: now, position }))).execute();
 }
 
 /** A survey row with the title of its current definition and its response count. */

@@ -18,7 +18,7 @@ export async function listTokens(db: Kysely<Database>, surveyId: string): Promis
     .select(['invitation_tokens.token', 'invitation_tokens.label', 'invitation_tokens.created_at', 'responses.submitted_at'])
     .where('invitation_tokens.survey_id', '=', surveyId)
     .orderBy('invitation_tokens.created_at')
-    .orderBy('invitation_tokens.label')
+    .orderBy('invitation_tokens.position')
     .orderBy('invitation_tokens.token')
     .execute();
   return rows.map((r) => ({ token: r.token, label: r.label, createdAt: r.created_at, usedAt: r.submitted_at }));

@@ -59,6 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('survey_sources_pk', ['survey_id', 'code'])
     .execute();
 
+  // The order of a company list as uploaded, so the CSV and the sheet of QR codes follow it.
+  await db.schema.alterTable('invitation_tokens').addColumn('position', 'integer').execute();
+
   // Append-only like responses: it is the provenance of every imported response.
   await db.schema
     .createTable('imports')
