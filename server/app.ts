@@ -16,6 +16,7 @@ import { userRoutes } from './routes/users.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { distributionRoutes } from './routes/distribution.ts';
+import { entryRoutes } from './routes/entry.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -32,6 +33,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', evaluationRoutes(ctx));
   app.route('/', surveyRoutes(ctx));
   app.route('/', distributionRoutes(ctx));
+  app.route('/', entryRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
