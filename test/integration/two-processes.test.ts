@@ -58,6 +58,22 @@ describe.skipIf(testEngine !== 'postgres')('two server processes on one PostgreS
     expect((await stored()).filter((r) => r.token === 'shared-token')).toHaveLength(1);
   });
 
+  it('accepts a login made on one process on the other, and a logout on the other ends it on both', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const login = await fetch(`${a.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: a.url },
+      body: JSON.stringify({ username: 'admin', password: 'correct horse battery' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const me = (s: ServerProcess) => fetch(`${s.url}/api/auth/me`, { headers: { cookie } });
+    expect((await me(b)).status).toBe(200);
+    expect((await (await me(b)).json()).user.username).toBe('admin');
+    expect((await fetch(`${b.url}/api/auth/logout`, { method: 'POST', headers: { cookie, origin: b.url, 'content-type': 'application/json' } })).status).toBe(204);
+    expect((await me(a)).status).toBe(401);
+  });
+
   it('agrees across processes on what the survey is, and on a close made through one of them', async () => {
     const [a, b] = await Promise.all(servers.map((s) => fetch(`${s.url}/api/public/surveys/demo`).then((r) => r.json())));
     expect(a).toEqual(b);
