@@ -8,6 +8,7 @@ import { ApiError, errorBody } from './http/errors.ts';
 import { securityHeaders } from './http/security.ts';
 import { Overloaded } from './responses/group-commit.ts';
 import { assetRoutes } from './assets.ts';
+import { appShellRoutes } from './routes/app-shell.ts';
 import { healthRoutes } from './routes/health.ts';
 import { publicRoutes } from './routes/public.ts';
 import { requireUser, sameOriginJson } from './auth/middleware.ts';
@@ -17,6 +18,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { surveyRoutes } from './routes/surveys.ts';
 import { distributionRoutes } from './routes/distribution.ts';
 import { entryRoutes } from './routes/entry.ts';
+import { importRoutes } from './routes/import.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -26,6 +28,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', healthRoutes(ctx));
   app.route('/', assetRoutes(ctx.assets));
   app.route('/', publicRoutes(ctx));
+  app.route('/', appShellRoutes(ctx));
   // The evaluator API: registered after the public routes, which answer before these run.
   app.use('/api/*', sameOriginJson(ctx), requireUser(ctx));
   app.route('/', authRoutes(ctx));
@@ -34,6 +37,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', surveyRoutes(ctx));
   app.route('/', distributionRoutes(ctx));
   app.route('/', entryRoutes(ctx));
+  app.route('/', importRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
