@@ -10,6 +10,7 @@ import { publicBodyLimit } from '../http/body.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleSurvey } from '../auth/access.ts';
 import { responseExists } from '../db/responses.ts';
+import { evaluatorResponse } from '../surveys/pending.ts';
 
 export const entryChannels = ['interview', 'phone', 'paper'] as const;
 
@@ -43,20 +44,16 @@ export function entryRoutes(ctx: AppContext): Hono<AuthEnv> {
     }
     const validated = survey.validate(body.answers);
     if (!validated.ok) throw new ApiError(422, 'invalid_answers', `${validated.issues.length} answer(s) are not valid`, validated.issues);
-    const outcome = await ctx.writer.submit({
-      id: body.id,
-      survey_id: survey.row.id,
-      definition_version: survey.row.current_version,
-      channel: body.channel,
-      respondent_group: survey.definition.group ?? survey.row.respondent_group,
-      token: null,
-      device: null,
-      network: null,
-      source: interviewerSource(body.interviewer ?? c.var.user.username),
-      started_at: body.startedAt ?? null,
-      submitted_at: ctx.now().toISOString(),
-      answers: JSON.stringify(validated.answers),
-    });
+    const outcome = await ctx.writer.submit(
+      evaluatorResponse(survey, {
+        id: body.id,
+        channel: body.channel,
+        source: interviewerSource(body.interviewer ?? c.var.user.username),
+        startedAt: body.startedAt ?? null,
+        submittedAt: ctx.now().toISOString(),
+        answers: validated.answers,
+      }),
+    );
     switch (outcome.status) {
       case 'created':
         return c.json({ id: body.id }, 201);

@@ -10,12 +10,12 @@ import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleSurvey } from '../auth/access.ts';
 import type { ImportRow, SurveyRow } from '../db/schema.ts';
 import { findImport, listImports, recordImport } from '../db/imports.ts';
-import type { PendingResponse } from '../responses/plan.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 import { mappingSchema, resolveMapping, type ResolvedMapping } from '../import/mapping.ts';
 import { readTable, UnreadableFile, type Table } from '../import/table.ts';
 import { prepareImport, type PreparedImport } from '../import/prepare.ts';
 import { importedResponseId } from '../import/ids.ts';
+import { evaluatorResponse } from '../surveys/pending.ts';
 
 const maxFileBytes = 10 * 1024 * 1024;
 
@@ -124,20 +124,16 @@ export function importRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (prepared.accepted.length === 0) throw new ApiError(422, 'no_valid_rows', 'no row of the file is valid; see the preview', []);
 
     const now = ctx.now().toISOString();
-    const batch: PendingResponse[] = prepared.accepted.map((r) => ({
-      id: importedResponseId(survey.row.id, sha256, r.row),
-      survey_id: survey.row.id,
-      definition_version: survey.row.current_version,
-      channel: 'import',
-      respondent_group: survey.definition.group ?? survey.row.respondent_group,
-      token: null,
-      device: null,
-      network: null,
-      source: `import:${sha256}`,
-      started_at: r.startedAt,
-      submitted_at: r.submittedAt ?? now,
-      answers: JSON.stringify(r.answers),
-    }));
+    const batch = prepared.accepted.map((r) =>
+      evaluatorResponse(survey, {
+        id: importedResponseId(survey.row.id, sha256, r.row),
+        channel: 'import',
+        source: `import:${sha256}`,
+        startedAt: r.startedAt,
+        submittedAt: r.submittedAt ?? now,
+        answers: r.answers,
+      }),
+    );
     // One batch is one transaction on the survey's chain: all valid rows, or none.
     const outcomes = await ctx.db.writeResponses(batch);
     if (outcomes.some((o) => o.status === 'not_open')) throw new ApiError(410, 'survey_closed', 'this survey was closed before the import was written');
