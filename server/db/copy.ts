@@ -23,6 +23,11 @@ export const copyOrder: { table: string; orderBy: string[] }[] = [
   { table: 'responses', orderBy: ['survey_id', 'seq'] },
   { table: 'chain_heads', orderBy: ['survey_id'] },
   { table: 'imports', orderBy: ['id'] },
+  { table: 'level_counts', orderBy: ['survey_id', 'respondent_group', 'channel', 'definition_version', 'question_id', 'level'] },
+  { table: 'response_counts', orderBy: ['survey_id', 'respondent_group', 'channel', 'status'] },
+  { table: 'response_flags', orderBy: ['response_id', 'flag'] },
+  { table: 'exclusions', orderBy: ['id'] },
+  { table: 'excluded_responses', orderBy: ['response_id'] },
 ];
 
 /** Tables that belong to the migrator, not to the data. */

@@ -1,11 +1,12 @@
 // Writing and reading responses through Kysely: the portable write path (PostgreSQL, and SQLite
 // where no faster one is set up). A batch is one transaction: lock the chain heads of its surveys
 // (row locks on PostgreSQL; SQLite has one writer at a time), read what the plan needs, insert
-// the planned rows in one statement, move the heads.
+// the planned rows in one statement, move the heads and the counts.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ResponseRow } from './schema.ts';
 import type { Engine } from './engine.ts';
 import { genesisHash } from '../responses/chain.ts';
+import { applyCountChanges, insertFlags } from './counts.ts';
 import { batchKeys, planBatch, type BatchState, type ChainHead, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
 
 export type { PendingResponse, WriteOutcome };
@@ -53,6 +54,9 @@ async function writeOnce(db: Kysely<Database>, engine: Engine, batch: PendingRes
     for (const [surveyId, head] of plan.heads) {
       await trx.updateTable('chain_heads').set(head).where('survey_id', '=', surveyId).execute();
     }
+    // The counts move in the same transaction as the rows they count.
+    await applyCountChanges(trx, plan.counts);
+    await insertFlags(trx, plan.flags);
     return plan.outcomes;
   });
 }

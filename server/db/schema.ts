@@ -16,6 +16,11 @@ export interface Database {
   login_failures: LoginFailuresTable;
   survey_sources: SurveySourcesTable;
   imports: ImportsTable;
+  level_counts: LevelCountsTable;
+  response_counts: ResponseCountsTable;
+  response_flags: ResponseFlagsTable;
+  exclusions: ExclusionsTable;
+  excluded_responses: ExcludedResponsesTable;
 }
 
 /** Values every process must agree on (the cookie-signing secret), so no process keeps its own. */
@@ -151,6 +156,56 @@ export interface ImportsTable {
   mapping: string;
 }
 
+/**
+ * Answers per likert level of the valid responses, kept on write and on every exclusion, so that
+ * results read a few thousand rows however many responses there are. `level` is the code as text,
+ * or `na` for not applicable.
+ */
+export interface LevelCountsTable {
+  survey_id: string;
+  respondent_group: string;
+  channel: string;
+  definition_version: number;
+  question_id: string;
+  level: string;
+  n: number;
+}
+
+/** Responses received, by group, channel and status (`valid`, `ineligible`, `excluded`). */
+export interface ResponseCountsTable {
+  survey_id: string;
+  respondent_group: string;
+  channel: string;
+  status: string;
+  n: number;
+}
+
+/** A quality flag a response carries on its own (append-only; advice, never an exclusion). */
+export interface ResponseFlagsTable {
+  response_id: string;
+  survey_id: string;
+  flag: string;
+}
+
+/** Every exclusion and restoration, with who, when and why (append-only: the history is kept). */
+export interface ExclusionsTable {
+  id: string;
+  response_id: string;
+  survey_id: string;
+  action: 'exclude' | 'restore';
+  reason: string;
+  user_id: string;
+  created_at: string;
+}
+
+/** The responses excluded now: the last word of the exclusions history, kept beside it. */
+export interface ExcludedResponsesTable {
+  response_id: string;
+  survey_id: string;
+  exclusion_id: string;
+}
+
+export type ExclusionRow = Selectable<ExclusionsTable>;
 export type SurveyRow = Selectable<SurveysTable>;
 export type UserRow = Selectable<UsersTable>;
 export type EvaluationRow = Selectable<EvaluationsTable>;

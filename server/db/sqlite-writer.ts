@@ -3,6 +3,7 @@
 // prepares every query anew, which on this hot path cost more than the fsync it waits for.
 import type BetterSqlite3 from 'better-sqlite3';
 import { genesisHash } from '../responses/chain.ts';
+import { upsertLevelCountSql, upsertResponseCountSql } from './counts.ts';
 import { batchKeys, planBatch, type BatchState, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
 
 const columns = [
@@ -19,6 +20,9 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
     tokenUsed: sqlite.prepare<[string], { ok: number }>('SELECT 1 AS ok FROM responses WHERE token = ?'),
     insert: sqlite.prepare(`INSERT INTO responses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
     moveHead: sqlite.prepare('UPDATE chain_heads SET seq = ?, hash = ? WHERE survey_id = ?'),
+    levelCount: sqlite.prepare(upsertLevelCountSql),
+    responseCount: sqlite.prepare(upsertResponseCountSql),
+    flag: sqlite.prepare('INSERT INTO response_flags (response_id, survey_id, flag) VALUES (?, ?, ?)'),
   };
 
   const write = sqlite.transaction((batch: PendingResponse[]): WriteOutcome[] => {
@@ -41,6 +45,10 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
     const plan = planBatch(batch, state);
     for (const row of plan.rows) q.insert.run(row);
     for (const [surveyId, head] of plan.heads) q.moveHead.run(head.seq, head.hash, surveyId);
+    // The batch's counts, one upsert per key, in the transaction of the rows they count.
+    for (const c of plan.counts.levels) q.levelCount.run(c.survey_id, c.respondent_group, c.channel, c.definition_version, c.question_id, c.level, c.n);
+    for (const c of plan.counts.responses) q.responseCount.run(c.survey_id, c.respondent_group, c.channel, c.status, c.n);
+    for (const f of plan.flags) q.flag.run(f.response_id, f.survey_id, f.flag);
     return plan.outcomes;
   });
 

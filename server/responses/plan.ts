@@ -3,9 +3,14 @@
 // are stored, with which link of the chain, and what every caller is told. Both write paths (the
 // portable Kysely one and SQLite's prepared statements) execute the plan this function makes.
 import { responseHash, type ChainedFields } from './chain.ts';
+import { CountSummer, type CountChanges, type IntrinsicFlag, type ResponseTally } from './counting.ts';
 
-/** A validated response on its way into the database. `answers` is already its stored JSON text. */
-export type PendingResponse = Omit<ChainedFields, 'seq' | 'prev_hash'>;
+/**
+ * A validated response on its way into the database. `answers` is already its stored JSON text;
+ * `tally` is what it adds to the counts (server/responses/counting.ts), stored in the same
+ * transaction, so the counts never disagree with the responses.
+ */
+export type PendingResponse = Omit<ChainedFields, 'seq' | 'prev_hash'> & { tally: ResponseTally };
 
 export type WriteOutcome =
   | { status: 'created'; seq: number; hash: string }
@@ -34,11 +39,21 @@ export interface BatchState {
 
 export type StoredRow = ChainedFields & { hash: string };
 
+/** A quality flag stored with its response. */
+export interface FlagRow {
+  response_id: string;
+  survey_id: string;
+  flag: IntrinsicFlag;
+}
+
 export interface BatchPlan {
   outcomes: WriteOutcome[];
   rows: StoredRow[];
   /** The new head of every survey that got rows. */
   heads: Map<string, ChainHead>;
+  /** What the stored rows add to the counts, summed per key. */
+  counts: CountChanges;
+  flags: FlagRow[];
 }
 
 export function planBatch(batch: readonly PendingResponse[], state: BatchState): BatchPlan {
@@ -47,6 +62,8 @@ export function planBatch(batch: readonly PendingResponse[], state: BatchState):
   const seenTokens = new Set(state.usedTokens);
   const rows: StoredRow[] = [];
   const changed = new Map<string, ChainHead>();
+  const counts = new CountSummer();
+  const flags: FlagRow[] = [];
   const outcomes = batch.map((pending): WriteOutcome => {
     const owner = seenIds.get(pending.id);
     if (owner !== undefined) return owner === pending.survey_id ? { status: 'duplicate' } : { status: 'conflict' };
@@ -54,9 +71,14 @@ export function planBatch(batch: readonly PendingResponse[], state: BatchState):
     if (pending.token !== null && seenTokens.has(pending.token)) return { status: 'token_used' };
     const head = heads.get(pending.survey_id);
     if (!head) throw new Error(`survey ${pending.survey_id} has no chain head`);
-    const fields: ChainedFields = { ...pending, seq: head.seq + 1, prev_hash: head.hash };
+    const { tally, ...content } = pending;
+    const fields: ChainedFields = { ...content, seq: head.seq + 1, prev_hash: head.hash };
     const hash = responseHash(fields);
     rows.push({ ...fields, hash });
+    // An ineligible response is received but not valid: in the accounting, never in the rates.
+    if (tally.eligible) counts.add(pending, 'valid', 1, tally.items);
+    else counts.add(pending, 'ineligible', 1);
+    for (const flag of tally.flags) flags.push({ response_id: pending.id, survey_id: pending.survey_id, flag });
     const next = { seq: fields.seq, hash };
     heads.set(pending.survey_id, next);
     changed.set(pending.survey_id, next);
@@ -64,7 +86,7 @@ export function planBatch(batch: readonly PendingResponse[], state: BatchState):
     if (pending.token !== null) seenTokens.add(pending.token);
     return { status: 'created', ...next };
   });
-  return { outcomes, rows, heads: changed };
+  return { outcomes, rows, heads: changed, counts: counts.changes(), flags };
 }
 
 /** The surveys, ids and tokens a batch touches: what a write path reads before planning. */

@@ -8,6 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { isValidToken } from '../db/surveys.ts';
 import { responseExists } from '../db/responses.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
+import { pendingResponse } from '../surveys/pending.ts';
 
 export type PublicChannel = 'link' | 'qr' | 'token';
 
@@ -46,21 +47,19 @@ export async function submitResponse(ctx: AppContext, survey: PublishedSurvey | 
   if (s.token === undefined && s.doneId !== null && s.doneId !== s.id) {
     return reject(409, 'already_answered', 'this browser has already answered this survey');
   }
-  const outcome = await ctx.writer.submit({
-    id: s.id,
-    survey_id: survey.row.id,
-    definition_version: survey.row.current_version,
-    channel: s.channel,
-    respondent_group: survey.definition.group ?? survey.row.respondent_group,
-    token: s.token ?? null,
-    device: s.device,
-    network: s.network,
-    source: null,
-    started_at: s.startedAt ?? null,
-    submitted_at: ctx.now().toISOString(),
-    // The validator returns answers in question order, so equal answers are equal text.
-    answers: JSON.stringify(validated.answers),
-  });
+  const outcome = await ctx.writer.submit(
+    pendingResponse(survey, {
+      id: s.id,
+      channel: s.channel,
+      token: s.token ?? null,
+      device: s.device,
+      network: s.network,
+      source: null,
+      startedAt: s.startedAt ?? null,
+      submittedAt: ctx.now().toISOString(),
+      answers: validated.answers,
+    }),
+  );
   switch (outcome.status) {
     case 'created':
       return { ok: true, created: true, id: s.id };

@@ -22,12 +22,40 @@ afterEach(async () => {
   await db.close();
 });
 
+/** A tally as the write path gets it: each answer a counted level (these surveys have no definition). */
+function tallyOf(answers: string, eligible = true): PendingResponse['tally'] {
+  const items = Object.entries(JSON.parse(answers) as Record<string, number>).map(([q, v]): [string, string] => [q, String(v)]);
+  return { eligible, items, flags: eligible ? [] : ['ineligible'] };
+}
+
 function pending(surveyId: string, over: Partial<PendingResponse> = {}): PendingResponse {
+  const answers = over.answers ?? '{"q1":5}';
   return {
     id: randomUUID(), survey_id: surveyId, definition_version: 1, channel: 'link', respondent_group: 'public',
-    token: null, device: null, network: null, source: null, started_at: null, submitted_at: now(), answers: '{"q1":5}',
-    ...over,
+    token: null, device: null, network: null, source: null, started_at: null, submitted_at: now(), answers,
+    tally: tallyOf(answers), ...over,
   };
+}
+
+/** The counts kept on write equal a recount of the stored rows (ineligible rows only as received). */
+async function expectCountsOfRows(surveyId: string): Promise<void> {
+  const rows = await db.db.selectFrom('responses').selectAll().where('survey_id', '=', surveyId).execute();
+  const ineligible = new Set((await db.db.selectFrom('response_flags').select('response_id').where('flag', '=', 'ineligible').execute()).map((f) => f.response_id));
+  const levels: Record<string, number> = {};
+  const statuses: Record<string, number> = {};
+  for (const r of rows) {
+    const status = ineligible.has(r.id) ? 'ineligible' : 'valid';
+    statuses[`${r.respondent_group}/${r.channel}/${status}`] = (statuses[`${r.respondent_group}/${r.channel}/${status}`] ?? 0) + 1;
+    if (status !== 'valid') continue;
+    for (const [q, level] of tallyOf(r.answers).items) {
+      const key = `${r.respondent_group}/${r.channel}/${r.definition_version}/${q}/${level}`;
+      levels[key] = (levels[key] ?? 0) + 1;
+    }
+  }
+  const kept = await db.db.selectFrom('level_counts').selectAll().where('survey_id', '=', surveyId).where('n', '<>', 0).execute();
+  expect(Object.fromEntries(kept.map((c) => [`${c.respondent_group}/${c.channel}/${c.definition_version}/${c.question_id}/${c.level}`, Number(c.n)]))).toEqual(levels);
+  const accounted = await db.db.selectFrom('response_counts').selectAll().where('survey_id', '=', surveyId).where('n', '<>', 0).execute();
+  expect(Object.fromEntries(accounted.map((c) => [`${c.respondent_group}/${c.channel}/${c.status}`, Number(c.n)]))).toEqual(statuses);
 }
 
 async function surveys() {
@@ -65,7 +93,8 @@ describe.each(Object.keys(writers) as (keyof typeof writers)[])('the %s write pa
     const s = await surveys();
     const stored = pending(s.open);
     const elsewhere = pending(s.other);
-    expect((await write([stored, elsewhere, pending(s.open, { token: 'tok-a' })])).map((o) => o.status)).toEqual(['created', 'created', 'created']);
+    const ineligible = pending(s.open, { channel: 'qr', answers: '{"q1":2}', tally: tallyOf('{"q1":2}', false) });
+    expect((await write([stored, elsewhere, pending(s.open, { token: 'tok-a' }), ineligible])).map((o) => o.status)).toEqual(['created', 'created', 'created', 'created']);
 
     const fresh = pending(s.open);
     const outcomes = await write([
@@ -73,15 +102,19 @@ describe.each(Object.keys(writers) as (keyof typeof writers)[])('the %s write pa
       { ...fresh, answers: '{"q1":1}' }, // the same id twice in one batch: a double tap
       { ...stored }, // a retry of a stored response
       pending(s.open, { token: 'tok-a' }), // a used token
-      pending(s.open, { token: 'tok-b' }),
+      pending(s.open, { token: 'tok-b', channel: 'token', answers: '{"q1":4,"q2":0}' }),
       pending(s.open, { token: 'tok-b' }), // the same token twice in one batch
       pending(s.closed),
       { ...elsewhere, survey_id: s.open }, // an id stored in another survey
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['created', 'duplicate', 'duplicate', 'token_used', 'created', 'token_used', 'not_open', 'conflict']);
-    expect(await verifyChain(s.open)).toBe(4);
+    expect(await verifyChain(s.open)).toBe(5);
     expect(await verifyChain(s.other)).toBe(1);
     expect(await verifyChain(s.closed)).toBe(0);
+    for (const id of [s.open, s.other, s.closed]) await expectCountsOfRows(id);
+    // One row per key: the open survey's three link answers of 5, from two batches, are one row of 3.
+    const fives = await db.db.selectFrom('level_counts').select('n').where('survey_id', '=', s.open).where('channel', '=', 'link').where('level', '=', '5').executeTakeFirstOrThrow();
+    expect(Number(fives.n)).toBe(3);
   });
 });
 
@@ -105,6 +138,8 @@ describe('concurrent writers on separate connections', () => {
       await Promise.all(Array.from({ length: 60 }, (_, i) => writersByConnection[i % 2]!.writeResponses([pending(s.open), pending(s.other)])));
       expect(await verifyChain(s.open)).toBe(62);
       expect(await verifyChain(s.other)).toBe(60);
+      await expectCountsOfRows(s.open);
+      await expectCountsOfRows(s.other);
     } finally {
       if (second !== db) await second.close();
     }

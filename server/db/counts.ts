@@ -1,0 +1,87 @@
+// The counts kept on write (level_counts, response_counts): applied in the transaction that
+// changes what they count, read by the results. Every change is an upsert that adds to n, the
+// same SQL in both engines, so concurrent writers (serialised per survey by the chain head) never
+// read-modify-write a count.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+import type { CountChanges } from '../responses/counting.ts';
+import type { FlagRow } from '../responses/plan.ts';
+
+export const levelCountKey = ['survey_id', 'respondent_group', 'channel', 'definition_version', 'question_id', 'level'] as const;
+export const responseCountKey = ['survey_id', 'respondent_group', 'channel', 'status'] as const;
+
+/** The upserts as SQL text, for SQLite's prepared statements (server/db/sqlite-writer.ts). */
+export const upsertLevelCountSql =
+  `INSERT INTO level_counts (${levelCountKey.join(', ')}, n) VALUES (${levelCountKey.map(() => '?').join(', ')}, ?)
+   ON CONFLICT (${levelCountKey.join(', ')}) DO UPDATE SET n = level_counts.n + excluded.n`;
+export const upsertResponseCountSql =
+  `INSERT INTO response_counts (${responseCountKey.join(', ')}, n) VALUES (${responseCountKey.map(() => '?').join(', ')}, ?)
+   ON CONFLICT (${responseCountKey.join(', ')}) DO UPDATE SET n = response_counts.n + excluded.n`;
+
+export async function applyCountChanges(trx: Transaction<Database> | Kysely<Database>, changes: CountChanges): Promise<void> {
+  // Chunks keep each statement under the engines' bind-parameter limits (7 per row).
+  for (let i = 0; i < changes.levels.length; i += 500) {
+    await trx
+      .insertInto('level_counts')
+      .values(changes.levels.slice(i, i + 500))
+      .onConflict((oc) => oc.columns([...levelCountKey]).doUpdateSet({ n: sql`level_counts.n + excluded.n` }))
+      .execute();
+  }
+  for (let i = 0; i < changes.responses.length; i += 500) {
+    await trx
+      .insertInto('response_counts')
+      .values(changes.responses.slice(i, i + 500))
+      .onConflict((oc) => oc.columns([...responseCountKey]).doUpdateSet({ n: sql`response_counts.n + excluded.n` }))
+      .execute();
+  }
+}
+
+export async function insertFlags(trx: Transaction<Database> | Kysely<Database>, flags: readonly FlagRow[]): Promise<void> {
+  for (let i = 0; i < flags.length; i += 500) await trx.insertInto('response_flags').values(flags.slice(i, i + 500)).execute();
+}
+
+export interface CountFilter {
+  group?: string | undefined;
+  channel?: string | undefined;
+}
+
+export interface LevelCountRow {
+  respondent_group: string;
+  channel: string;
+  definition_version: number;
+  question_id: string;
+  level: string;
+  n: number;
+}
+
+/** One survey's level counts (a few thousand rows at most, however many responses). */
+export async function readLevelCounts(db: Kysely<Database>, surveyId: string, filter: CountFilter = {}): Promise<LevelCountRow[]> {
+  const rows = await db
+    .selectFrom('level_counts')
+    .select(['respondent_group', 'channel', 'definition_version', 'question_id', 'level', 'n'])
+    .where('survey_id', '=', surveyId)
+    .$if(filter.group !== undefined, (q) => q.where('respondent_group', '=', filter.group!))
+    .$if(filter.channel !== undefined, (q) => q.where('channel', '=', filter.channel!))
+    .where('n', '<>', 0)
+    .execute();
+  return rows.map((r) => ({ ...r, definition_version: Number(r.definition_version), n: Number(r.n) }));
+}
+
+export interface ResponseCountRow {
+  respondent_group: string;
+  channel: string;
+  status: string;
+  n: number;
+}
+
+export async function readResponseCounts(db: Kysely<Database>, surveyId: string, filter: CountFilter = {}): Promise<ResponseCountRow[]> {
+  const rows = await db
+    .selectFrom('response_counts')
+    .select(['respondent_group', 'channel', 'status', 'n'])
+    .where('survey_id', '=', surveyId)
+    .$if(filter.group !== undefined, (q) => q.where('respondent_group', '=', filter.group!))
+    .$if(filter.channel !== undefined, (q) => q.where('channel', '=', filter.channel!))
+    .where('n', '<>', 0)
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}

@@ -1,0 +1,120 @@
+// What one response adds to a survey's counts, decided once from its validated answers and the
+// definition version it answered: whether it is eligible (only eligible responses count in rates),
+// the level of each likert answer it gives, and the quality flags it carries on its own. The same
+// function runs when a response is written and when it is excluded or restored, so a decrement
+// always undoes exactly the increment it follows.
+import { isEligible, type Answers, type SurveyDefinition } from '../../surveys/index.ts';
+
+/** The level key of a "not applicable" (不了解) answer; level codes are stored as their text. */
+export const notApplicableLevel = 'na';
+
+/** Flags decided by the response alone, stored when it is written. */
+export const intrinsicFlags = ['ineligible', 'too_fast', 'straight_line'] as const;
+export type IntrinsicFlag = (typeof intrinsicFlags)[number];
+
+/** Straight-lining needs at least this many likert answers, all the same (DESIGN §3). */
+export const straightLineMinItems = 8;
+
+export interface ResponseTally {
+  eligible: boolean;
+  /** `[questionId, level]` for each likert answer, in question order. */
+  items: [string, string][];
+  flags: IntrinsicFlag[];
+}
+
+/** Why a response is or is not in the rates; the accounting counts responses by it. */
+export type ResponseStatus = 'valid' | 'ineligible' | 'excluded';
+
+export function tallyResponse(
+  definition: SurveyDefinition,
+  answers: Answers,
+  times: { startedAt: string | null; submittedAt: string },
+): ResponseTally {
+  const eligible = isEligible(definition, answers);
+  const items: [string, string][] = [];
+  const codes: number[] = [];
+  for (const q of definition.questions) {
+    if (q.kind !== 'likert' || !Object.hasOwn(answers, q.id)) continue;
+    const code = answers[q.id] as number;
+    codes.push(code);
+    items.push([q.id, definition.scales[q.scale]?.notApplicable?.code === code ? notApplicableLevel : String(code)]);
+  }
+  const flags: IntrinsicFlag[] = [];
+  if (!eligible) flags.push('ineligible');
+  if (tooFast(definition.minSeconds, times)) flags.push('too_fast');
+  if (codes.length >= straightLineMinItems && codes.every((c) => c === codes[0])) flags.push('straight_line');
+  return { eligible, items, flags };
+}
+
+// Whole milliseconds between two timestamps: integer arithmetic, no rate involved. A start after
+// the submission is a clock that cannot be trusted, so it is flagged as well.
+function tooFast(minSeconds: number | undefined, { startedAt, submittedAt }: { startedAt: string | null; submittedAt: string }): boolean {
+  if (!minSeconds || startedAt === null) return false;
+  const started = Date.parse(startedAt);
+  const submitted = Date.parse(submittedAt);
+  if (Number.isNaN(started) || Number.isNaN(submitted)) return false;
+  return submitted - started < minSeconds * 1000;
+}
+
+/** Where a response's counts go: its survey, version, group and channel. */
+export interface CountedResponse {
+  survey_id: string;
+  definition_version: number;
+  respondent_group: string;
+  channel: string;
+}
+
+export interface LevelCountChange {
+  survey_id: string;
+  respondent_group: string;
+  channel: string;
+  definition_version: number;
+  question_id: string;
+  level: string;
+  n: number;
+}
+
+export interface ResponseCountChange {
+  survey_id: string;
+  respondent_group: string;
+  channel: string;
+  status: ResponseStatus;
+  n: number;
+}
+
+export interface CountChanges {
+  levels: LevelCountChange[];
+  responses: ResponseCountChange[];
+}
+
+/**
+ * Changes to the counts, summed per key, so a batch costs one upsert per key however many
+ * responses it holds. `levels: true` moves the response's likert answers as well.
+ */
+export class CountSummer {
+  private levels = new Map<string, LevelCountChange>();
+  private responses = new Map<string, ResponseCountChange>();
+
+  add(r: CountedResponse, status: ResponseStatus, n: number, items: readonly [string, string][] = []): this {
+    const rk = `${r.survey_id}\u0000${r.respondent_group}\u0000${r.channel}\u0000${status}`;
+    const known = this.responses.get(rk);
+    if (known) known.n += n;
+    else this.responses.set(rk, { survey_id: r.survey_id, respondent_group: r.respondent_group, channel: r.channel, status, n });
+    for (const [question_id, level] of items) {
+      const lk = `${r.survey_id}\u0000${r.respondent_group}\u0000${r.channel}\u0000${r.definition_version}\u0000${question_id}\u0000${level}`;
+      const row = this.levels.get(lk);
+      if (row) row.n += n;
+      else {
+        this.levels.set(lk, {
+          survey_id: r.survey_id, respondent_group: r.respondent_group, channel: r.channel,
+          definition_version: r.definition_version, question_id, level, n,
+        });
+      }
+    }
+    return this;
+  }
+
+  changes(): CountChanges {
+    return { levels: [...this.levels.values()], responses: [...this.responses.values()] };
+  }
+}
