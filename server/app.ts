@@ -19,6 +19,7 @@ import { surveyRoutes } from './routes/surveys.ts';
 import { distributionRoutes } from './routes/distribution.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { importRoutes } from './routes/import.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -38,6 +39,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', distributionRoutes(ctx));
   app.route('/', entryRoutes(ctx));
   app.route('/', importRoutes(ctx));
+  app.route('/', exportRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

@@ -28,6 +28,7 @@ export const copyOrder: { table: string; orderBy: string[] }[] = [
   { table: 'response_flags', orderBy: ['response_id', 'flag'] },
   { table: 'exclusions', orderBy: ['id'] },
   { table: 'excluded_responses', orderBy: ['response_id'] },
+  { table: 'exports', orderBy: ['id'] },
 ];
 
 /** Tables that belong to the migrator, not to the data. */

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_fieldwork.ts';
 import * as m003 from './migrations/003_results.ts';
+import * as m004 from './migrations/004_exports.ts';
 
 // Listed here rather than read from a folder, so the migrations travel inside any bundle.
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_fieldwork': m002,
   '003_results': m003,
+  '004_exports': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,7 @@ export interface Database {
   response_flags: ResponseFlagsTable;
   exclusions: ExclusionsTable;
   excluded_responses: ExcludedResponsesTable;
+  exports: ExportsTable;
 }
 
 /** Values every process must agree on (the cookie-signing secret), so no process keeps its own. */
@@ -156,6 +157,25 @@ export interface ImportsTable {
   mapping: string;
 }
 
+/** One file handed out (issue 5), append-only: what an evaluator shows the finance bureau. */
+export interface ExportsTable {
+  id: string;
+  survey_id: string;
+  user_id: string;
+  /** responses.csv, responses.xlsx, results.xlsx, results.json or report.txt */
+  kind: string;
+  /** The filters applied, as JSON. */
+  filters: string;
+  /** Response rows in the file (for results: the valid responses behind the figures). */
+  rows: number;
+  sha256: string;
+  bytes: number;
+  chain_seq: number;
+  chain_head: string;
+  last_hash: string | null;
+  created_at: string;
+}
+
 /**
  * Answers per likert level of the valid responses, kept on write and on every exclusion, so that
  * results read a few thousand rows however many responses there are. `level` is the code as text,
@@ -211,5 +231,6 @@ export type UserRow = Selectable<UsersTable>;
 export type EvaluationRow = Selectable<EvaluationsTable>;
 export type SurveySourceRow = Selectable<SurveySourcesTable>;
 export type ImportRow = Selectable<ImportsTable>;
+export type ExportRow = Selectable<ExportsTable>;
 export type ResponseRow = Selectable<ResponsesTable>;
 export type NewResponseRow = Insertable<ResponsesTable>;

@@ -1,0 +1,35 @@
+// The results object of DESIGN §7 as the exports read it. The results core computes it (one
+// computation, in server/results/); exports only format it, so the file, the page and the JSON
+// always agree. Only the fields exports use are named; the rest travels along untouched.
+
+export interface RateLike {
+  rate: string | null;
+  n: number;
+  ci95: [string, string] | null;
+  notApplicable?: number;
+}
+
+export interface ItemLike extends RateLike {
+  id: string;
+  label?: string;
+  dimension?: string;
+  levels: Record<string, number>;
+}
+
+export interface AccountingLike {
+  /** Invitations and paper forms issued, where known. */
+  issued?: number | null;
+  received: number;
+  valid: number;
+  /** Responses not valid, by reason (ineligible, excluded, …). */
+  invalid?: Record<string, number>;
+}
+
+export interface ResultsLike {
+  method: { kind: 'share' | 'weighted' } & Record<string, unknown>;
+  accounting: AccountingLike;
+  overall: (RateLike & Record<string, unknown>) | null;
+  dimensions: (RateLike & { id: string; label?: string })[];
+  items: ItemLike[];
+  groups?: Record<string, { overall: RateLike | null } & Record<string, unknown>>;
+}

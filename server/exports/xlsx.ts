@@ -1,0 +1,51 @@
+// The responses as XLSX, streamed: exceljs's WorkbookWriter commits each row to the zip as it is
+// added, and the zip comes out of a PassThrough that this generator hands on chunk by chunk.
+// exceljs does not wait for its reader, so the producer waits between pages while the output is
+// full: the rows in flight stay one page however slowly the client reads.
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ExportColumns, ExportRow } from './columns.ts';
+import { safeCell, type Cell } from './formula-safe.ts';
+
+/** A label and its value, one per line of the 说明 sheet. */
+export type NoteLine = [string, Cell];
+
+const bufferLimit = 1 << 20;
+
+export async function* xlsxChunks(columns: ExportColumns, pages: AsyncIterable<ExportRow[]>, notes: () => NoteLine[]): AsyncGenerator<Uint8Array> {
+  const out = new PassThrough({ highWaterMark: bufferLimit });
+  let stopped = false;
+  const abandoned = new AbortController();
+  const produce = async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+    const sheet = workbook.addWorksheet('答卷', { views: [{ state: 'frozen', ySplit: 1 }] });
+    const header = sheet.addRow(columns.header.map(safeCell));
+    header.font = { bold: true };
+    header.commit();
+    for await (const rows of pages) {
+      if (stopped) return;
+      for (const r of rows) sheet.addRow(columns.row(r).map(safeCell)).commit();
+      // Let the zip catch up, and wait while the client has not taken what is there.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (!stopped && out.readableLength >= bufferLimit) await once(out, 'data', { signal: abandoned.signal });
+    }
+    sheet.commit();
+    const info = workbook.addWorksheet('说明');
+    info.columns = [{ width: 24 }, { width: 80 }];
+    for (const line of notes()) info.addRow(line.map(safeCell)).commit();
+    info.commit();
+    await workbook.commit();
+  };
+  const done = produce().catch((error: unknown) => {
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  try {
+    for await (const chunk of out) yield chunk as Uint8Array;
+    await done;
+  } finally {
+    stopped = true;
+    abandoned.abort();
+    out.destroy();
+  }
+}
