@@ -1,4 +1,4 @@
-// The respondent page's built files (Vite output), held in memory with their gzip, and served
+// The built files of the respondent page and the evaluator app (Vite output), held in memory with their gzip, and served
 // with long-lived caching: their names carry a content hash, so a new build is a new URL.
 import { Hono } from 'hono';
 
@@ -12,9 +12,11 @@ export interface Assets {
   files: Map<string, Asset>;
   /** URLs of the respondent page's entry, from the Vite manifest. */
   respondent: { scripts: string[]; styles: string[] };
+  /** URLs of the evaluator app's entry, from its own manifest (a separate build). */
+  app: { scripts: string[]; styles: string[] };
 }
 
-export const noAssets: Assets = { files: new Map(), respondent: { scripts: [], styles: [] } };
+export const noAssets: Assets = { files: new Map(), respondent: { scripts: [], styles: [] }, app: { scripts: [], styles: [] } };
 
 export function assetRoutes(assets: Assets): Hono {
   const app = new Hono();

@@ -76,7 +76,12 @@ export function loadAssets(dir: string): Assets {
     const body = readFileSync(join(assetDir, name));
     files.set(`/assets/${name}`, { body, gzip: gzipSync(body, { level: 9 }), type: types[extname(name)] ?? 'application/octet-stream' });
   }
-  return { files, respondent: assetsFromManifest(JSON.parse(readFileSync(manifestPath, 'utf8'))) };
+  // The evaluator app is built separately (web/vite.config.ts); without it the respondent page still works.
+  const appManifestPath = join(dir, '.vite', 'app-manifest.json');
+  const app = existsSync(appManifestPath)
+    ? assetsFromManifest(JSON.parse(readFileSync(appManifestPath, 'utf8')), 'web/app/entry.tsx')
+    : { scripts: [], styles: [] };
+  return { files, respondent: assetsFromManifest(JSON.parse(readFileSync(manifestPath, 'utf8'))), app };
 }
 
 export interface RunningServer {

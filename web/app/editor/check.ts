@@ -1,0 +1,41 @@
+// The editor's instant check: the text as JSON, then the definition as surveys/ judges it (the
+// same parseDefinition the server runs), every problem placed on a line of the text.
+import { parseDefinition, type SurveyDefinition } from '../../../surveys/index.ts';
+import type { ApiIssue } from '../lib/api.ts';
+import { lineOf, locateJson, offsetOfPath } from './json-locate.ts';
+
+export interface EditorIssue {
+  line: number;
+  /** Dotted path in the definition ("questions.3.label"); "" for the whole text. */
+  path: string;
+  message: string;
+}
+
+export interface CheckResult {
+  issues: EditorIssue[];
+  /** The definition when it has no problems, for the preview. */
+  definition: SurveyDefinition | null;
+}
+
+export function checkDefinitionText(text: string): CheckResult {
+  const located = locateJson(text);
+  if (located.error) {
+    return { issues: [{ line: lineOf(text, located.error.offset), path: '', message: `JSON: ${located.error.message}` }], definition: null };
+  }
+  const parsed = parseDefinition(JSON.parse(text));
+  if (parsed.ok) return { issues: [], definition: parsed.definition };
+  return {
+    issues: parsed.issues.map((i) => ({ path: i.path, message: i.message, line: lineOf(text, offsetOfPath(located, i.path)) })),
+    definition: null,
+  };
+}
+
+/** The server's 422 issues (fields like "definition.questions.3.label") placed on lines of the text that was sent. */
+export function serverIssues(text: string, issues: ApiIssue[]): EditorIssue[] {
+  const located = locateJson(text);
+  return issues.map((i) => {
+    const field = i.path ?? i.field ?? '';
+    const path = field === 'definition' ? '' : field.replace(/^definition\./, '');
+    return { path, message: i.message, line: lineOf(text, offsetOfPath(located, path)) };
+  });
+}

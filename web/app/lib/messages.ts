@@ -1,0 +1,12 @@
+// An ApiFailure as a sentence for the evaluator, in the app's language: known codes by their own
+// words, anything else with the server's message (which names the field).
+import { t, tOr } from '../i18n.ts';
+import { ApiFailure } from './api.ts';
+
+export function messageOf(error: unknown): string {
+  if (!(error instanceof ApiFailure)) return t('err_other', { message: error instanceof Error ? error.message : String(error) });
+  if (error.code === 'too_many_requests') return `${t('err_too_many_requests', { s: error.retryAfter ?? 60 })} (${error.message})`;
+  const known = tOr(`err_${error.code}`, '');
+  if (known) return known;
+  return t('err_other', { message: error.message });
+}
