@@ -10,7 +10,8 @@ import { responseExists } from '../db/responses.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 import { pendingResponse } from '../surveys/pending.ts';
 
-export type PublicChannel = 'link' | 'qr' | 'token';
+/** How a respondent reached the page; `kiosk` is a tablet in a hall that serves many people. */
+export type PublicChannel = 'link' | 'qr' | 'token' | 'kiosk';
 
 export interface Submission {
   id: string;
@@ -18,6 +19,8 @@ export interface Submission {
   token?: string | undefined;
   startedAt?: string | undefined;
   channel: PublicChannel;
+  /** The poster (entry point) the page was opened from, if it is one of the survey's. */
+  source: string | null;
   device: string | null;
   network: string | null;
   /** The response id this browser's signed cookie says it already submitted to this survey. */
@@ -44,7 +47,8 @@ export async function submitResponse(ctx: AppContext, survey: PublishedSurvey | 
   if (!validated.ok) {
     return { ok: false, error: new ApiError(422, 'invalid_answers', `${validated.issues.length} answer(s) are not valid`, validated.issues) };
   }
-  if (s.token === undefined && s.doneId !== null && s.doneId !== s.id) {
+  // A kiosk serves many people from one browser, an invitation guards itself: neither needs the cookie.
+  if (s.channel !== 'token' && s.channel !== 'kiosk' && s.doneId !== null && s.doneId !== s.id) {
     return reject(409, 'already_answered', 'this browser has already answered this survey');
   }
   const outcome = await ctx.writer.submit(
@@ -54,7 +58,7 @@ export async function submitResponse(ctx: AppContext, survey: PublishedSurvey | 
       token: s.token ?? null,
       device: s.device,
       network: s.network,
-      source: null,
+      source: s.source,
       startedAt: s.startedAt ?? null,
       submittedAt: ctx.now().toISOString(),
       answers: validated.answers,

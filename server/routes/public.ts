@@ -13,6 +13,8 @@ import { ApiError, issuesFromZod } from '../http/errors.ts';
 import { publicBodyLimit, readForm, readJson } from '../http/body.ts';
 import { isValidToken } from '../db/surveys.ts';
 import { tokenUsed } from '../db/responses.ts';
+import { entryPoint } from '../db/sources.ts';
+import { kioskUrl } from '../../web/respondent/kiosk.ts';
 import { NetworkHashes, submitResponse, type PublicChannel, type Submission } from '../responses/submit.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 
@@ -21,13 +23,17 @@ type Lang = 'zh' | 'en';
 const token = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 const startedAt = z.iso.datetime({ offset: true });
 
-/** The JSON submission of §6, extended with the public channel the page was opened from. */
+const key = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+
+/** The JSON submission of §6, extended with how the page was reached (channel, poster, kiosk). */
 const submissionBody = z.strictObject({
   id: z.uuid(),
   answers: z.unknown(),
   token: token.optional(),
   startedAt: startedAt.optional(),
   channel: z.enum(['link', 'qr']).optional(),
+  source: key.optional(),
+  kiosk: key.optional(),
 });
 
 /** The hidden fields the questionnaire page puts in its form. */
@@ -36,7 +42,53 @@ const formMeta = z.object({
   t: token.optional(),
   startedAt: startedAt.optional(),
   c: z.enum(['link', 'qr']).optional(),
+  src: key.optional(),
+  kiosk: key.optional(),
 });
+
+/** How a respondent reached the page, as the link said it (checked by resolveEntry). */
+interface EntryQuery {
+  token?: string | undefined;
+  channel?: 'link' | 'qr' | undefined;
+  src?: string | undefined;
+  kiosk?: string | undefined;
+}
+
+/** …and as the survey confirms it: null for an invitation or kiosk key that is not this survey's. */
+interface Entry {
+  channel: PublicChannel;
+  token?: string;
+  source: string | null;
+  kiosk?: string;
+}
+
+async function resolveEntry(ctx: AppContext, surveyId: string, q: EntryQuery): Promise<Entry | null> {
+  if (q.token !== undefined) {
+    return (await isValidToken(ctx.db.db, surveyId, q.token)) ? { channel: 'token', token: q.token, source: null } : null;
+  }
+  if (q.kiosk === undefined && q.src === undefined) return { channel: q.channel ?? 'link', source: null };
+  const point = await entryPoint(ctx.db.db, surveyId, { src: q.src, kiosk: q.kiosk });
+  if (!point) return null;
+  return point.kiosk ? { channel: 'kiosk', kiosk: q.kiosk!, source: point.source } : { channel: q.channel ?? 'link', source: point.source };
+}
+
+/** The page options that carry the entry through the form and the page's own submission. */
+function entryOptions(entry: Entry) {
+  return {
+    channel: entry.channel,
+    ...(entry.token !== undefined ? { token: entry.token } : {}),
+    ...(entry.source !== null ? { source: entry.source } : {}),
+    ...(entry.kiosk !== undefined ? { kiosk: entry.kiosk } : {}),
+  };
+}
+
+/** Only a personal link or QR code is held to one response per browser. */
+const guarded = (entry: Entry) => entry.channel === 'link' || entry.channel === 'qr';
+
+/** The page's query: `t` an invitation, `c=qr` a poster's QR code, `src` the poster, `kiosk` a tablet's key. */
+const entryQuery = z
+  .object({ t: token.optional(), c: z.string().optional(), src: key.optional(), kiosk: key.optional() })
+  .transform((q): EntryQuery => ({ token: q.t, channel: q.c === 'qr' ? 'qr' : 'link', src: q.src, kiosk: q.kiosk }));
 
 const DEVICE_COOKIE = 'mny_dev';
 const doneCookie = (surveyId: string) => `mny_done_${surveyId}`;
@@ -75,25 +127,34 @@ export function publicRoutes(ctx: AppContext): Hono {
       httpOnly: true, sameSite: 'Lax', secure: ctx.secureCookies, path: '/', maxAge: 60 * 60 * 24 * 400,
     });
 
-  const submission = (c: Context, base: Omit<Submission, 'device' | 'network' | 'doneId'>, done: string | null): Submission => ({
+  const submission = (c: Context, surveyId: string, entry: Entry, base: { id: string; answers: unknown; startedAt?: string | undefined }): Submission => ({
     ...base,
+    token: entry.token,
+    channel: entry.channel,
+    source: entry.source,
     device: knownDevice(c),
     network: networks.of(ctx.clientAddress(c)),
-    doneId: done,
+    doneId: guarded(entry) ? doneId(c, surveyId) : null,
   });
+
+  const thanksUrl = (slug: string, lang: Lang, entry: Entry) => {
+    const query = new URLSearchParams();
+    if (lang === 'en') query.set('lang', 'en');
+    if (entry.kiosk !== undefined) query.set('kiosk', entry.kiosk);
+    const q = query.toString();
+    return `/s/${encodeURIComponent(slug)}/thanks${q ? `?${q}` : ''}`;
+  };
 
   app.get('/s/:slug', async (c) => {
     const lang = langOf(c);
     const survey = await ctx.published.get(c.req.param('slug'));
     if (!survey || survey.row.status === 'draft') return notice(c, 404, lang);
     if (survey.row.status === 'closed') return notice(c, 410, lang);
-    const t = c.req.query('t');
-    if (t !== undefined) {
-      if (!token.safeParse(t).success || !(await isValidToken(ctx.db.db, survey.row.id, t))) return notice(c, 404, lang);
-      if (await tokenUsed(ctx.db.db, t)) return notice(c, 409, lang);
-    } else if (doneId(c, survey.row.id)) {
-      return notice(c, 409, lang);
-    }
+    const query = entryQuery.safeParse(c.req.query());
+    const entry = query.success ? await resolveEntry(ctx, survey.row.id, query.data) : null;
+    if (!entry) return notice(c, 404, lang);
+    if (entry.token !== undefined && (await tokenUsed(ctx.db.db, entry.token))) return notice(c, 409, lang);
+    if (guarded(entry) && doneId(c, survey.row.id)) return notice(c, 409, lang);
     device(c);
     c.header('Cache-Control', 'no-store');
     return c.html(
@@ -104,8 +165,7 @@ export function publicRoutes(ctx: AppContext): Hono {
         responseId: randomUUID(),
         startedAt: ctx.now().toISOString(),
         assets: assets(),
-        channel: t !== undefined ? 'token' : c.req.query('c') === 'qr' ? 'qr' : 'link',
-        ...(t !== undefined ? { token: t } : {}),
+        ...entryOptions(entry),
       }),
     );
   });
@@ -117,16 +177,14 @@ export function publicRoutes(ctx: AppContext): Hono {
     if (!meta.success) return notice(c, 400, lang);
     const survey = await ctx.published.get(c.req.param('slug'));
     if (!survey) return notice(c, 404, lang);
-    const { id, t, c: channel } = meta.data;
+    const { id } = meta.data;
+    const entry = await resolveEntry(ctx, survey.row.id, { token: meta.data.t, channel: meta.data.c, src: meta.data.src, kiosk: meta.data.kiosk });
+    if (!entry) return notice(c, 404, lang);
     const answers = answersFromForm(survey.definition, form);
-    const result = await submitResponse(
-      ctx,
-      survey,
-      submission(c, { id, answers, token: t, startedAt: meta.data.startedAt, channel: channelOf(t, channel) }, t ? null : doneId(c, survey.row.id)),
-    );
+    const result = await submitResponse(ctx, survey, submission(c, survey.row.id, entry, { id, answers, startedAt: meta.data.startedAt }));
     if (result.ok) {
-      if (!t) markDone(c, survey.row.id, id);
-      return c.redirect(`/s/${encodeURIComponent(survey.row.slug)}/thanks${lang === 'en' ? '?lang=en' : ''}`, 303);
+      if (guarded(entry)) markDone(c, survey.row.id, id);
+      return c.redirect(thanksUrl(survey.row.slug, lang, entry), 303);
     }
     const { error } = result;
     if (error.code === 'invalid_answers') {
@@ -138,10 +196,9 @@ export function publicRoutes(ctx: AppContext): Hono {
           responseId: id,
           startedAt: meta.data.startedAt ?? ctx.now().toISOString(),
           assets: assets(),
-          channel: channelOf(t, channel),
           values: answers,
           issues: (error.issues ?? []) as AnswerIssue[],
-          ...(t ? { token: t } : {}),
+          ...entryOptions(entry),
         }),
         422,
       );
@@ -153,7 +210,11 @@ export function publicRoutes(ctx: AppContext): Hono {
     const lang = langOf(c);
     const survey = await ctx.published.get(c.req.param('slug'));
     if (!survey || survey.row.status === 'draft') return notice(c, 404, lang);
-    return c.html(renderThanksPage({ title: survey.definition.title, lang, assets: assets() }));
+    // On a kiosk the thanks leads to the next person's questionnaire, if the key is still good.
+    const kiosk = key.safeParse(c.req.query('kiosk'));
+    const entry = kiosk.success ? await resolveEntry(ctx, survey.row.id, { kiosk: kiosk.data }) : null;
+    const next = entry?.kiosk !== undefined ? kioskUrl(survey.row.slug, entry.kiosk, lang) : undefined;
+    return c.html(renderThanksPage({ title: survey.definition.title, lang, assets: assets(), ...(next ? { next } : {}) }));
   });
 
   app.get('/api/public/surveys/:slug', async (c) => {
@@ -169,19 +230,20 @@ export function publicRoutes(ctx: AppContext): Hono {
     }
     const body = parsed.data;
     const survey = await ctx.published.get(c.req.param('slug'));
-    const channel = channelOf(body.token, body.channel);
-    const done = survey && !body.token ? doneId(c, survey.row.id) : null;
-    const result = await submitResponse(ctx, survey, submission(c, { id: body.id, answers: body.answers, token: body.token, startedAt: body.startedAt, channel }, done));
+    // The token is checked with the answers (422 naming it); a poster or kiosk that is not this
+    // survey's is refused here.
+    const entry: Entry | null =
+      !survey || body.token !== undefined
+        ? { channel: body.token !== undefined ? 'token' : (body.channel ?? 'link'), source: null, ...(body.token !== undefined ? { token: body.token } : {}) }
+        : await resolveEntry(ctx, survey.row.id, { channel: body.channel, src: body.source, kiosk: body.kiosk });
+    if (!entry) throw new ApiError(422, 'invalid_entry', 'source/kiosk: not an entry point of this survey', [{ field: body.kiosk !== undefined ? 'kiosk' : 'source', code: 'invalid_entry', message: 'not an entry point of this survey' }]);
+    const result = await submitResponse(ctx, survey, submission(c, survey?.row.id ?? '', entry, { id: body.id, answers: body.answers, startedAt: body.startedAt }));
     if (!result.ok) throw result.error;
-    if (!body.token && survey) markDone(c, survey.row.id, body.id);
+    if (survey && guarded(entry)) markDone(c, survey.row.id, body.id);
     return c.json({ id: result.id }, result.created ? 201 : 200);
   });
 
   return app;
-}
-
-function channelOf(token: string | undefined, channel: 'link' | 'qr' | undefined): PublicChannel {
-  return token ? 'token' : (channel ?? 'link');
 }
 
 async function publicSurvey(ctx: AppContext, slug: string): Promise<PublishedSurvey> {

@@ -8,6 +8,7 @@ import { ErrorSummary } from './Summary.tsx';
 import { format, issueMessage } from './text.ts';
 import { useRespondent } from './useRespondent.ts';
 import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
+import { kioskUrl, useKioskRestart } from './kiosk.ts';
 
 /**
  * The questionnaire: the same tree is rendered to HTML by the server (a plain form that posts
@@ -17,14 +18,16 @@ export function App({ data }: { data: PageData }) {
   const { definition, slug, lang, text: t } = data;
   const s = useRespondent(data);
   const numbers = useMemo(() => numbering(definition), [definition]);
-  const langSwitch = <LangSwitch lang={lang} t={t} query={{ t: data.token, c: data.channel }} />;
+  const langSwitch = <LangSwitch lang={lang} t={t} query={{ t: data.token, c: data.channel, src: data.source, kiosk: data.kiosk }} />;
+  const next = data.kiosk !== undefined ? kioskUrl(slug, data.kiosk, lang) : undefined;
+  useKioskRestart(s.phase.kind === 'done' ? next : undefined);
 
   if (s.phase.kind === 'done' || s.phase.kind === 'notice') {
     return (
       <div class="mny">
         <header class="mny-bar">{langSwitch}</header>
         {s.phase.kind === 'done'
-          ? <ThanksView t={t} title={definition.title} />
+          ? <ThanksView t={t} title={definition.title} next={next} />
           : <NoticeView t={t} status={s.phase.status} title={definition.title} />}
       </div>
     );
@@ -56,6 +59,8 @@ export function App({ data }: { data: PageData }) {
           {data.token && <input type="hidden" name="t" value={data.token} />}
           <input type="hidden" name="startedAt" value={s.ids.startedAt} />
           {data.channel && <input type="hidden" name="c" value={data.channel} />}
+          {data.source && <input type="hidden" name="src" value={data.source} />}
+          {data.kiosk && <input type="hidden" name="kiosk" value={data.kiosk} />}
           <input type="hidden" name="lang" value={lang} />
           {definition.questions.map((question) => (
             <Fragment key={question.id}>

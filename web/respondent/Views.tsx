@@ -50,11 +50,16 @@ function Message({ title, children, other }: { title: string; children: Componen
   );
 }
 
-export function ThanksView({ t, title, other }: { t: Strings; title: string; other?: Translation }) {
+export function ThanksView({ t, title, other, next }: { t: Strings; title: string; other?: Translation; next?: string | undefined }) {
   return (
     <Message title={t.thanksTitle} other={other}>
       <p class="mny-sub">{title}</p>
       <p>{t.thanksBody}</p>
+      {next !== undefined && (
+        <p>
+          <a class="mny-btn" href={next}>{t.nextRespondent}</a>
+        </p>
+      )}
     </Message>
   );
 }

@@ -15,6 +15,10 @@ export interface PageData {
   responseId: string;
   token?: string;
   channel?: string;
+  /** The poster (entry point) the page was opened from, recorded with the response. */
+  source?: string;
+  /** A kiosk key: one tablet serves many people, and the page clears itself after each. */
+  kiosk?: string;
   startedAt: string;
   values: Answers;
   issues: AnswerIssue[];

@@ -27,6 +27,7 @@ const zh: Strings = {
   quote: '“{s}”',
   thanksTitle: '提交成功，感谢您的参与！',
   thanksBody: '您的意见已收到，我们将认真研究，持续改进服务。',
+  nextRespondent: '请下一位填写',
   notices: {
     404: ['未找到问卷', '链接可能不完整或已失效，请核对后重试。'],
     409: ['您已提交过本问卷，感谢参与', '每位受访者只需作答一次。'],
@@ -71,6 +72,7 @@ const en: Strings = {
   quote: '“{s}”',
   thanksTitle: 'Submitted. Thank you for taking part!',
   thanksBody: 'We have received your answers and will use them to improve our services.',
+  nextRespondent: 'Next person, please',
   notices: {
     404: ['Survey not found', 'The link may be incomplete or out of date; please check it.'],
     409: ['You have already answered this survey. Thank you!', 'Each respondent answers once.'],

@@ -18,6 +18,8 @@ export interface QuestionnairePageOptions {
   responseId: string;
   token?: string;
   channel?: string;
+  source?: string;
+  kiosk?: string;
   startedAt: string;
   /** Answers to show again, with `issues`, when a plain-form post was refused (422). */
   values?: Answers;
@@ -43,6 +45,8 @@ export function renderQuestionnairePage(opts: QuestionnairePageOptions): string 
   };
   if (opts.token !== undefined) data.token = opts.token;
   if (opts.channel !== undefined) data.channel = opts.channel;
+  if (opts.source !== undefined) data.source = opts.source;
+  if (opts.kiosk !== undefined) data.kiosk = opts.kiosk;
   return page(
     <Document lang={opts.lang} title={opts.definition.title} assets={opts.assets} withScripts nonce={opts.nonce} data={serializeData(data)}>
       <App data={data} />
@@ -60,18 +64,19 @@ function bothLanguages(lang: Lang): [Strings, Strings] {
  * are reached through links with a token or from a redirect, where a language switch link would
  * lose the query; both languages on the page work for everyone.
  */
-function messagePage(lang: Lang, title: string, assets: Assets, body: VNode): string {
+function messagePage(lang: Lang, title: string, assets: Assets, body: VNode, refresh?: string): string {
   return page(
-    <Document lang={lang} title={title} assets={assets} withScripts={false}>
+    <Document lang={lang} title={title} assets={assets} withScripts={false} refresh={refresh}>
       <div class="mny">{body}</div>
     </Document>,
   );
 }
 
-export function renderThanksPage(opts: { title: string; lang: Lang; assets: Assets }): string {
+/** `next`: on a kiosk, the page for the next person, which this one also goes to by itself. */
+export function renderThanksPage(opts: { title: string; lang: Lang; assets: Assets; next?: string }): string {
   const [t, o] = bothLanguages(opts.lang);
   const other = { tag: o.htmlLang, heading: o.thanksTitle, body: o.thanksBody };
-  return messagePage(opts.lang, t.thanksTitle, opts.assets, <ThanksView t={t} title={opts.title} other={other} />);
+  return messagePage(opts.lang, t.thanksTitle, opts.assets, <ThanksView t={t} title={opts.title} other={other} next={opts.next} />, opts.next);
 }
 
 /** Not found (404), answered already (409), closed (410), or any other status the server must refuse with. */

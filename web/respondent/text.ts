@@ -35,6 +35,8 @@ export interface Strings {
   quote: string;
   thanksTitle: string;
   thanksBody: string;
+  /** On a kiosk: the link that clears the page for the next person. */
+  nextRespondent: string;
   /** Heading and text by HTTP status; `other` for any status not listed. */
   notices: Record<string, [string, string]>;
   issue: Record<AnswerIssue['code'], string>;

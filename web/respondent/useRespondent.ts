@@ -87,8 +87,11 @@ export function useRespondent(data: PageData) {
       answers: submittedAnswers(definition, current),
       token,
       startedAt: idsRef.current.startedAt,
-      // A token is its own channel: the server records it as such and takes no other with it.
-      channel: token === undefined ? data.channel : undefined,
+      // An invitation or a kiosk is its own channel, which the server derives from the token or
+      // key; only a link's channel (a poster's QR code or not) is the page's to say.
+      channel: data.channel === 'link' || data.channel === 'qr' ? data.channel : undefined,
+      source: data.source,
+      kiosk: data.kiosk,
     });
     const outcome = await sendResponse({ url: responsesUrl(slug), body, onRetry: () => setPhase({ kind: 'retrying' }) });
     busy.current = false;
