@@ -11,6 +11,7 @@ export { rateView } from './satisfaction/rate-view.ts';
 export { combineGroups, type GroupCombination } from './satisfaction/groups.ts';
 export { bandCertainty, type BandCertainty } from './satisfaction/band-certainty.ts';
 export { planSample, type PlanInput, type SamplePlan } from './satisfaction/planner.ts';
+export { responseRate } from './satisfaction/response-rate.ts';
 export type {
   DefinitionLike, DimensionLike, Estimate, ItemCounts, LevelCode, MethodLike, NotApplicableTreatment, QuestionLike, RateView, ScaleLike,
 } from './satisfaction/types.ts';

@@ -19,6 +19,8 @@ import { surveyRoutes } from './routes/surveys.ts';
 import { distributionRoutes } from './routes/distribution.ts';
 import { entryRoutes } from './routes/entry.ts';
 import { importRoutes } from './routes/import.ts';
+import { resultsRoutes } from './routes/results.ts';
+import { responseRoutes } from './routes/responses.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
@@ -39,6 +41,8 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', distributionRoutes(ctx));
   app.route('/', entryRoutes(ctx));
   app.route('/', importRoutes(ctx));
+  app.route('/', resultsRoutes(ctx));
+  app.route('/', responseRoutes(ctx));
   app.route('/', exportRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));

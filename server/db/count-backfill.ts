@@ -1,10 +1,9 @@
 // Counting the responses stored before the counts existed (migration 003): each response tallied
 // by the definition version it answered, exactly as the write path would have, in pages so memory
-// stays flat. A version whose definition does not parse (hand-made test surveys) counts its
-// responses as received and valid, with no answers to count.
+// stays flat.
 import { sql, type Kysely } from 'kysely';
-import { parseDefinition, type Answers, type SurveyDefinition } from '../../surveys/index.ts';
-import { CountSummer, tallyResponse, type ResponseTally } from '../responses/counting.ts';
+import { parseDefinition, type SurveyDefinition } from '../../surveys/index.ts';
+import { CountSummer, storedTally } from '../responses/counting.ts';
 import type { FlagRow } from '../responses/plan.ts';
 import type { Database } from './schema.ts';
 import { applyCountChanges, insertFlags } from './counts.ts';
@@ -37,9 +36,7 @@ export async function backfillCounts(db: Kysely<any>): Promise<void> {
     for (const r of page) {
       const version = Number(r.definition_version);
       const definition = await definitionOf(r.survey_id, version);
-      const tally: ResponseTally = definition
-        ? tallyResponse(definition, JSON.parse(r.answers) as Answers, { startedAt: r.started_at, submittedAt: r.submitted_at })
-        : { eligible: true, items: [], flags: [] };
+      const tally = storedTally(definition, r);
       const counted = { ...r, definition_version: version };
       if (tally.eligible) counts.add(counted, 'valid', 1, tally.items);
       else counts.add(counted, 'ineligible', 1);

@@ -118,3 +118,16 @@ export class CountSummer {
     return { levels: [...this.levels.values()], responses: [...this.responses.values()] };
   }
 }
+
+/**
+ * The tally of a stored response, re-made from its row and the definition version it answered,
+ * as the write path made it. A version that does not parse (hand-made test surveys) counts its
+ * responses as valid, with no answers to count.
+ */
+export function storedTally(
+  definition: SurveyDefinition | null,
+  row: { answers: string; started_at: string | null; submitted_at: string },
+): ResponseTally {
+  if (!definition) return { eligible: true, items: [], flags: [] };
+  return tallyResponse(definition, JSON.parse(row.answers) as Answers, { startedAt: row.started_at, submittedAt: row.submitted_at });
+}

@@ -1,0 +1,84 @@
+// The results of DESIGN §7 for one survey, optionally of one respondent group or one channel:
+// read from the counts kept on write (never from the responses), turned into rates, intervals and
+// bands by scoring/, with the accounting, a breakdown of the overall rate by group and channel,
+// and the sample-size planner's figure beside them.
+import type { Kysely } from 'kysely';
+import { planSample, seedSatisfactionBands, surveyResults, toFixedString, type SamplePlan, type SurveyResults } from '../../scoring/index.ts';
+import type { SurveyDefinition } from '../../surveys/index.ts';
+import type { Database, SurveyRow } from '../db/schema.ts';
+import { readLevelCounts, readResponseCounts, type CountFilter, type LevelCountRow, type ResponseCountRow } from '../db/counts.ts';
+import { tokenCounts } from '../db/tokens.ts';
+import { accountingOf, type Accounting } from './accounting.ts';
+import { countsWhere, itemCountsOf } from './item-counts.ts';
+
+interface Breakdown {
+  overall: SurveyResults['overall'];
+  accounting: Accounting;
+}
+
+export interface ResultsView {
+  survey: { id: string; slug: string; title: string; status: string; version: number };
+  filter: { group: string | null; channel: string | null };
+  method: SurveyDefinition['method'];
+  /** The band table the overall rate's certainty is judged by (the seed's 附件1 table). */
+  bands: { min: string; factor: string }[];
+  accounting: Accounting;
+  overall: SurveyResults['overall'];
+  dimensions: SurveyResults['dimensions'];
+  items: (SurveyResults['items'][number] & { unmatched?: number })[];
+  groups: Record<string, Breakdown>;
+  channels: Record<string, Breakdown>;
+  /** Valid responses needed for ±5 points at 95 % (DESIGN §3), of the issued invitations where known. */
+  plan: SamplePlan & { population: number | null };
+}
+
+export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: SurveyDefinition, filter: CountFilter): Promise<ResultsView> {
+  // Invitations are issued per survey, so they are the base of the rates only where every
+  // response could have come from one: no filter, or the token channel.
+  const issuedKnown = filter.channel === undefined || filter.channel === 'token';
+  const [levels, responses, tokens] = await Promise.all([
+    readLevelCounts(db, row.id, filter),
+    readResponseCounts(db, row.id, filter),
+    issuedKnown ? tokenCounts(db, row.id) : Promise.resolve(null),
+  ]);
+  const issued = tokens && tokens.issued > 0 ? tokens.issued : null;
+  const pooled = itemCountsOf(def, levels);
+  const results = surveyResults(def, pooled.items, { bands: seedSatisfactionBands });
+  return {
+    survey: { id: row.id, slug: row.slug, title: def.title, status: row.status, version: row.current_version },
+    filter: { group: filter.group ?? null, channel: filter.channel ?? null },
+    method: def.method,
+    bands: seedSatisfactionBands.map((b) => ({ min: toFixedString(b.min), factor: b.factor.toString() })),
+    accounting: accountingOf(responses, issued),
+    overall: results.overall,
+    dimensions: results.dimensions,
+    items: results.items.map((item) => (pooled.unmatched[item.id] ? { ...item, unmatched: pooled.unmatched[item.id]! } : item)),
+    groups: breakdown(def, levels, responses, 'respondent_group'),
+    channels: breakdown(def, levels, responses, 'channel'),
+    plan: { ...planSample(issued === null ? {} : { population: issued }), population: issued },
+  };
+}
+
+/** The overall rate and accounting of each group (or channel) within the filtered counts. */
+function breakdown(def: SurveyDefinition, levels: readonly LevelCountRow[], responses: readonly ResponseCountRow[], by: 'respondent_group' | 'channel'): Record<string, Breakdown> {
+  const overallDef = overallOnly(def);
+  const keys = [...new Set(responses.map((r) => r[by]))].sort();
+  return Object.fromEntries(
+    keys.map((key) => [
+      key,
+      {
+        overall: surveyResults(overallDef, countsWhere(def, levels, (r) => r[by] === key)).overall,
+        // Invitations are not issued per group or channel: these rates stay unknown here.
+        accounting: accountingOf(responses.filter((r) => r[by] === key), null),
+      },
+    ]),
+  );
+}
+
+// With an overall question, the overall rate needs only that question: the breakdowns skip the
+// item and dimension arithmetic they do not show.
+function overallOnly(def: SurveyDefinition): SurveyDefinition {
+  const source = def.method.overall;
+  if (!('question' in source)) return def;
+  return { ...def, dimensions: [], questions: def.questions.filter((q) => q.id === source.question) };
+}
