@@ -26,7 +26,7 @@ export function Preview({ definition }: { definition: SurveyDefinition }) {
   return (
     <div class="mny phone">
       <div class="mny-main">
-        <h1 class="preview-title">{definition.title}</h1>
+        <p class="preview-title">{definition.title}</p>
         {definition.intro && <p class="mny-intro">{definition.intro}</p>}
         {definition.questions.map((question) => (
           <Fragment key={question.id}>

@@ -55,14 +55,21 @@ function EntryForm({ detail, user }: { detail: SurveyDetail; user: User }) {
 
   useEffect(() => saveSettings(surveyId, settings), [settings]);
 
-  useEffect(() => {
-    const target = focusNext.current;
-    if (target === undefined) return;
-    focusNext.current = undefined;
+  // Ready to type at once: the first question has the focus when the form appears.
+  useEffect(() => focusOn(definition.questions[0]?.id ?? null), []);
+
+  const focusOn = (target: string | null) => {
     if (target === null) return summaryRef.current?.focus();
     const box = document.getElementById(`eq-${target}`);
     const control = box?.querySelector<HTMLElement>('input:checked') ?? box?.querySelector<HTMLElement>('input,textarea');
     control?.focus();
+  };
+
+  useEffect(() => {
+    const target = focusNext.current;
+    if (target === undefined) return;
+    focusNext.current = undefined;
+    focusOn(target);
   });
 
   const go = (target: string | null) => {
