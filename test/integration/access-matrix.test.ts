@@ -8,6 +8,13 @@ import { templates } from '../../surveys/templates/index.ts';
 import { satisfiedAnswers, testApp, type TestApp } from '../support/app.ts';
 import { Browser, evaluator, loginAdmin, newEvaluation, newSurvey } from '../support/session.ts';
 import { wjxCsv, wjxMapping } from '../support/wjx.ts';
+import { authRoutes } from '../../server/routes/auth.ts';
+import { userRoutes } from '../../server/routes/users.ts';
+import { evaluationRoutes } from '../../server/routes/evaluations.ts';
+import { surveyRoutes } from '../../server/routes/surveys.ts';
+import { distributionRoutes } from '../../server/routes/distribution.ts';
+import { entryRoutes } from '../../server/routes/entry.ts';
+import { importRoutes } from '../../server/routes/import.ts';
 
 type Role = 'anonymous' | 'outsider' | 'member' | 'admin';
 const roles: Role[] = ['anonymous', 'outsider', 'member', 'admin'];
@@ -104,17 +111,24 @@ describe('authorization matrix', () => {
     });
   }
 
-  it('covers every evaluator route the app has', () => {
-    const app = t.app as unknown as { routes: { method: string; path: string }[] };
-    const api = new Set(
-      app.routes
-        .filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/public/') && r.method !== 'ALL' && !r.path.startsWith('/api/auth/lo'))
-        .map((r) => `${r.method} ${r.path}`),
-    );
-    expect(api.size).toBeGreaterThanOrEqual(cases.length - 2);
+  it('covers every route of the evaluator modules', () => {
+    const routes = [authRoutes, userRoutes, evaluationRoutes, surveyRoutes, distributionRoutes, entryRoutes, importRoutes]
+      .flatMap((make) => make(t.ctx).routes)
+      .filter((r) => r.method !== 'ALL' && r.path !== '/api/auth/login' && r.path !== '/api/auth/logout')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(routes.length).toBeGreaterThanOrEqual(cases.length - 2);
     const normalise = (route: string) => route.replace(/\/:[A-Za-z]+/g, '/:x');
     const covered = new Set(cases.map((c) => normalise(c.name)));
-    const missing = [...api].filter((r) => !covered.has(normalise(r)));
-    expect(missing, 'a new evaluator route needs its row in this matrix').toEqual([]);
+    expect(routes.filter((r) => !covered.has(normalise(r))), 'a new evaluator route needs its row in this matrix').toEqual([]);
+  });
+
+  it('answers 401 to an anonymous caller on every route under /api/ but the public ones and login', async () => {
+    const app = t.app as unknown as { routes: { method: string; path: string }[] };
+    const routes = app.routes.filter((r) => r.path.startsWith('/api/') && !r.path.startsWith('/api/public/') && r.method !== 'ALL' && r.path !== '/api/auth/login' && r.path !== '/api/auth/logout');
+    for (const r of routes) {
+      const path = r.path.replace(/:[A-Za-z]+(\{[^}]*\})?/g, randomUUID());
+      const res = await browsers.anonymous.request(r.method, path, r.method === 'GET' ? undefined : {});
+      expect(res.status, `${r.method} ${r.path}`).toBe(401);
+    }
   });
 });
