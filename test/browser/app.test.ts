@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
 import { chromiumPath, hasChromium, launch, phone } from './browser.ts';
+import { wjxCsv, wjxHeader, wjxQuestions } from '../support/wjx.ts';
 
 const password = 'admin-password-for-tests';
 
@@ -125,6 +126,9 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     await page.emulateMedia({ media: 'print' });
     await shot(page, '08-poster-print');
     await page.emulateMedia({ media: 'screen' });
+    // Printed on A4, the poster is one page.
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
   test('enter two questionnaires with digits and Enter alone, and see the count', async () => {
@@ -149,19 +153,40 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     await shot(page, '10-entry-1280');
 
     await server.ctx.writer.drain();
-    const stored = await server.ctx.db.db.selectFrom('responses').select(['channel', 'answers', 'source']).execute();
+    const stored = await server.ctx.db.db.selectFrom('responses').select(['channel', 'answers', 'source']).orderBy('submitted_at').execute();
     expect(stored).toHaveLength(2);
     expect(stored.map((r) => r.channel)).toEqual(['interview', 'interview']);
     expect(JSON.parse(stored[0]!.answers)).toMatchObject({ contact: 'yes', q6: 0, overall: 5 });
     expect(stored[0]!.source).toBe('interviewer:admin');
   });
 
-  test('close the survey', async () => {
-    await page.goto(server.url + surveyUrl);
-    await page.getByRole('button', { name: '结束收集' }).click();
-    await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('已结束');
-    await expect.poll(() => page.getByRole('button', { name: '重新开放' }).isVisible()).toBe(true);
-    expect(await page.locator('.list').innerText()).toContain('访谈');
+  test('import a 问卷星 export: columns pre-filled from the header, refused rows listed, an unknown text mapped, then imported', async () => {
+    await page.goto(server.url + surveyUrl + '/import');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('导入外部数据');
+    await page.getByLabel('文件（CSV 或 XLSX）').setInputFiles({ name: 'wjx.csv', mimeType: 'text/csv', buffer: Buffer.from(wjxCsv()) });
+    await page.getByRole('button', { name: '读取文件' }).click();
+    await expect.poll(() => page.locator('#col-1').inputValue()).toBe('submittedAt');
+    expect(await page.locator('#col-2').inputValue()).toBe('duration');
+    expect(await page.locator('#col-5').inputValue()).toBe('q:contact');
+    expect(await page.locator('#col-0').inputValue()).toBe('skip');
+    // The export's shortened question texts are matched by hand.
+    for (const [n, id] of wjxQuestions.entries()) await page.locator(`#col-${n + 5}`).selectOption(`q:${id}`);
+    await page.getByRole('button', { name: '预览' }).click();
+    await expect.poll(() => page.getByText('共 7 行：可导入 3 行，拒绝 4 行。').isVisible()).toBe(true);
+    const refused = page.locator('table.rejected tbody tr');
+    expect(await refused.count()).toBe(4);
+    expect(await refused.first().innerText()).toMatch(/^5\s+12、总体满意程度\s+很满意/);
+    // 很满意 is suggested as 满意 (4); previewing again with it accepts row 5.
+    expect(await page.getByLabel('很满意').inputValue()).toBe('4');
+    await shot(page, '15-import-preview-1280', true);
+    await page.getByRole('button', { name: '预览' }).last().click();
+    await expect.poll(() => page.getByText('共 7 行：可导入 4 行，拒绝 3 行。').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '确认导入 4 行' }).click();
+    await expect.poll(() => page.getByText('已导入 4 行（文件 wjx.csv）。').isVisible()).toBe(true);
+    await server.ctx.writer.drain();
+    const imported = await server.ctx.db.db.selectFrom('responses').select('id').where('channel', '=', 'import').execute();
+    expect(imported).toHaveLength(4);
+    expect(wjxHeader).toHaveLength(18);
   });
 
   test('at 360×740 the pages fit the screen', async () => {
@@ -179,4 +204,12 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     await context.close();
     expect(errors).toEqual([]);
   });
+  test('close the survey', async () => {
+    await page.goto(server.url + surveyUrl);
+    await page.getByRole('button', { name: '结束收集' }).click();
+    await expect.poll(() => page.locator('.facts .badge').innerText()).toBe('已结束');
+    await expect.poll(() => page.getByRole('button', { name: '重新开放' }).isVisible()).toBe(true);
+    expect(await page.locator('.list').innerText()).toContain('访谈');
+  });
+
 });

@@ -78,6 +78,8 @@ export function DefinitionEditor({ surveyId, definition, onSaved }: Props) {
       <p class="help">{t('editorHelp')}</p>
       <div class="editor-grid">
         <div class="editor-text">
+          {/* Problems first: they stay in view above the text, and come first in the tab order. */}
+          <IssueList issues={issues} onJump={jump} />
           <label for="definition" class="sr">{t('definitionText')}</label>
           <textarea
             id="definition"
@@ -92,7 +94,6 @@ export function DefinitionEditor({ surveyId, definition, onSaved }: Props) {
               setSaved(null);
             }}
           />
-          <IssueList issues={issues} onJump={jump} />
           <ErrorBox error={error} />
           <p class="row">
             <button type="button" class="btn primary" disabled={busy || issues.length > 0 || text === initial} onClick={save}>

@@ -30,7 +30,7 @@ export function EntrySummary({ definition, questions, numbers, answers, headingR
           const answer = shown(q);
           return (
             <li key={q.id} class={answer === null && q.required ? 'missing' : undefined}>
-              <span class="sub">{numbers.get(q.id) ?? '·'}.</span> {q.label}：<strong>{answer ?? t('entryMissing')}</strong>
+              <span class="sub">{numbers.get(q.id) ?? '·'}.</span> {q.label} <strong class="answer">{answer ?? t('entryMissing')}</strong>
             </li>
           );
         })}

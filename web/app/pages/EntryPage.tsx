@@ -59,7 +59,11 @@ function EntryForm({ detail, user }: { detail: SurveyDetail; user: User }) {
   useEffect(() => focusOn(definition.questions[0]?.id ?? null), []);
 
   const focusOn = (target: string | null) => {
-    if (target === null) return summaryRef.current?.focus();
+    if (target === null) {
+      summaryRef.current?.focus({ preventScroll: true });
+      // The whole summary in view, not only its heading at the bottom edge.
+      return summaryRef.current?.parentElement?.scrollIntoView({ block: 'nearest' });
+    }
     const box = document.getElementById(`eq-${target}`);
     const control = box?.querySelector<HTMLElement>('input:checked') ?? box?.querySelector<HTMLElement>('input,textarea');
     control?.focus();
