@@ -29,7 +29,7 @@ export function ColumnMapping({ header, roles, definition, numbers, onChange }: 
                   <option value="submittedAt">{t('submittedAtColumn')}</option>
                   <option value="duration">{t('durationColumn')}</option>
                   {definition.questions.map((q) => (
-                    <option key={q.id} value={`q:${q.id}`}>{`${numbers.get(q.id) ?? '·'}. ${q.label}`}</option>
+                    <option key={q.id} value={`q:${q.id}`}>{numbers.has(q.id) ? `${numbers.get(q.id)}. ${q.label}` : `↳ ${q.label} (${q.id})`}</option>
                   ))}
                 </select>
               </td>
