@@ -6,7 +6,7 @@ import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What both bundles share: the JSX runtime, the output folder, no preload polyfill. */
-function shared(input: string, manifest: string | true, emptyOutDir: boolean): InlineConfig {
+function shared(input: string, manifest: string | true, emptyOutDir: boolean, output: object = {}): InlineConfig {
   return {
     root,
     base: '/',
@@ -22,7 +22,7 @@ function shared(input: string, manifest: string | true, emptyOutDir: boolean): I
       target: 'es2020',
       // One entry, no shared chunks to preload: the polyfill would be dead weight on every page.
       modulePreload: false,
-      rollupOptions: { input },
+      rollupOptions: { input, output },
     },
   };
 }
@@ -37,7 +37,9 @@ function evaluatorApp(): Plugin {
     name: 'manyidu-evaluator-app',
     apply: 'build',
     async closeBundle() {
-      await build({ ...shared('web/app/entry.tsx', '.vite/app-manifest.json', false), configFile: false, logLevel: 'warn' });
+      // Named app-… so a look at dist/web/assets tells the two apart.
+      const output = { entryFileNames: 'assets/app-[hash].js', chunkFileNames: 'assets/app-[name]-[hash].js', assetFileNames: 'assets/app-[hash][extname]' };
+      await build({ ...shared('web/app/entry.tsx', '.vite/app-manifest.json', false, output), configFile: false, logLevel: 'warn' });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import type { SurveyDetail } from '../lib/types.ts';
@@ -6,7 +6,19 @@ import { t, tOr } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { Link } from '../components/Link.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { DefinitionEditor } from '../editor/DefinitionEditor.tsx';
+import type { DefinitionEditor as Editor } from '../editor/DefinitionEditor.tsx';
+
+/**
+ * The editor comes in its own chunk: it carries the definition schema (zod) for the instant
+ * check, which no other page needs, so the app's first load stays small.
+ */
+function useEditor(): typeof Editor | null {
+  const [editor, setEditor] = useState<typeof Editor | null>(null);
+  useEffect(() => {
+    void import('../editor/DefinitionEditor.tsx').then((m) => setEditor(() => m.DefinitionEditor));
+  }, []);
+  return editor;
+}
 
 export function useSurvey(id: string) {
   return useLoad(() => api<SurveyDetail>(`/api/surveys/${encodeURIComponent(id)}`), id);
@@ -15,6 +27,7 @@ export function useSurvey(id: string) {
 /** A survey: its state and lifecycle, where its fieldwork pages are, and its definition editor. */
 export function SurveyPage({ id }: { id: string }) {
   const detail = useSurvey(id);
+  const DefinitionEditor = useEditor();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const d = detail.data;
@@ -67,7 +80,7 @@ export function SurveyPage({ id }: { id: string }) {
               </tbody>
             </table>
           )}
-          <DefinitionEditor surveyId={id} definition={d.definition} onSaved={detail.reload} />
+          {DefinitionEditor ? <DefinitionEditor surveyId={id} definition={d.definition} onSaved={detail.reload} /> : <p>{t('loading')}</p>}
         </>
       )}
     </section>
