@@ -11,7 +11,7 @@ import { assetRoutes } from './assets.ts';
 import { appShellRoutes } from './routes/app-shell.ts';
 import { healthRoutes } from './routes/health.ts';
 import { publicRoutes } from './routes/public.ts';
-import { requireUser, sameOriginJson } from './auth/middleware.ts';
+import { evaluatorBodyLimit, requireUser, sameOriginJson } from './auth/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
 import { evaluationRoutes } from './routes/evaluations.ts';
@@ -22,6 +22,7 @@ import { importRoutes } from './routes/import.ts';
 import { resultsRoutes } from './routes/results.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { sheetRoutes } from './routes/sheet.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -33,7 +34,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', publicRoutes(ctx));
   app.route('/', appShellRoutes(ctx));
   // The evaluator API: registered after the public routes, which answer before these run.
-  app.use('/api/*', sameOriginJson(ctx), requireUser(ctx));
+  app.use('/api/*', sameOriginJson(ctx), requireUser(ctx), evaluatorBodyLimit());
   app.route('/', authRoutes(ctx));
   app.route('/', userRoutes(ctx));
   app.route('/', evaluationRoutes(ctx));
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', resultsRoutes(ctx));
   app.route('/', responseRoutes(ctx));
   app.route('/', exportRoutes(ctx));
+  app.route('/', sheetRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

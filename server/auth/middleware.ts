@@ -6,6 +6,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppContext } from '../context.ts';
 import type { UserRow } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
+import { publicBodyLimit } from '../http/body.ts';
 import { requestOrigin, trustsProxy } from '../http/origin.ts';
 import { resolveSession, SESSION_COOKIE } from './sessions.ts';
 
@@ -41,6 +42,19 @@ export function sameOriginJson(ctx: AppContext): MiddlewareHandler {
       throw new ApiError(415, 'unsupported_media_type', 'the body must be JSON (Content-Type: application/json)');
     }
     return next();
+  };
+}
+
+/**
+ * A ceiling for every evaluator request body, so no route reads an unbounded body by accident;
+ * routes with smaller needs set their own, tighter limit.
+ */
+export function evaluatorBodyLimit(): MiddlewareHandler {
+  const json = publicBodyLimit(2 * 1024 * 1024);
+  const upload = publicBodyLimit(11 * 1024 * 1024);
+  return async (c, next) => {
+    if (!unsafe.has(c.req.method)) return next();
+    return (uploads(c.req.path) ? upload : json)(c, next);
   };
 }
 

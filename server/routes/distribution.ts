@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, queryOf } from '../http/parse.ts';
-import { publicBodyLimit } from '../http/body.ts';
 import { requestOrigin, trustsProxy } from '../http/origin.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { notFound, visibleSurvey } from '../auth/access.ts';
@@ -49,7 +48,7 @@ export function distributionRoutes(ctx: AppContext): Hono<AuthEnv> {
     createdAt: row.created_at,
   });
 
-  app.post('/api/surveys/:id/tokens', publicBodyLimit(2 << 20), async (c) => {
+  app.post('/api/surveys/:id/tokens', async (c) => {
     const s = await survey(c);
     const body = await jsonBody(c, tokensBody);
     const labels = 'count' in body ? Array.from({ length: body.count }, () => null) : body.companies;

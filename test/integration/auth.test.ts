@@ -202,6 +202,14 @@ describe('same-origin JSON on unsafe methods', () => {
     expect((await trusted.post('/api/evaluations', JSON.parse(body), { ...headers, origin: ORIGIN })).status).toBe(403);
   });
 
+  it('answers 413 to an oversized body on any evaluator route', async () => {
+    const admin = await loginAdmin(t);
+    const res = await admin.post('/api/users', { username: 'big', password: 'x'.repeat(3 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('payload_too_large');
+    expect((await t.db.selectFrom('users').select('username').execute()).length).toBe(1);
+  });
+
   it('answers 401 to an anonymous caller of the evaluator API', async () => {
     expect((await new Browser(t.app).get('/api/evaluations')).status).toBe(401);
     expect((await new Browser(t.app).get('/api/surveys')).status).toBe(401);
