@@ -22,7 +22,6 @@ import { importRoutes } from './routes/import.ts';
 import { resultsRoutes } from './routes/results.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { exportRoutes } from './routes/exports.ts';
-import { sheetRoutes } from './routes/sheet.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -45,7 +44,6 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', resultsRoutes(ctx));
   app.route('/', responseRoutes(ctx));
   app.route('/', exportRoutes(ctx));
-  app.route('/', sheetRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 
