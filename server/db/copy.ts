@@ -29,6 +29,9 @@ export const copyOrder: { table: string; orderBy: string[] }[] = [
   { table: 'exclusions', orderBy: ['id'] },
   { table: 'excluded_responses', orderBy: ['response_id'] },
   { table: 'exports', orderBy: ['id'] },
+  { table: 'framework_versions', orderBy: ['evaluation_id', 'version'] },
+  { table: 'indicator_entries', orderBy: ['evaluation_id', 'seq'] },
+  { table: 'sheet_exports', orderBy: ['id'] },
 ];
 
 /** Tables that belong to the migrator, not to the data. */

@@ -3,6 +3,7 @@ import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_fieldwork.ts';
 import * as m003 from './migrations/003_results.ts';
 import * as m004 from './migrations/004_exports.ts';
+import * as m005 from './migrations/005_sheet.ts';
 
 // Listed here rather than read from a folder, so the migrations travel inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002_fieldwork': m002,
   '003_results': m003,
   '004_exports': m004,
+  '005_sheet': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

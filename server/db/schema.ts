@@ -22,6 +22,9 @@ export interface Database {
   exclusions: ExclusionsTable;
   excluded_responses: ExcludedResponsesTable;
   exports: ExportsTable;
+  framework_versions: FrameworkVersionsTable;
+  indicator_entries: IndicatorEntriesTable;
+  sheet_exports: SheetExportsTable;
 }
 
 /** Values every process must agree on (the cookie-signing secret), so no process keeps its own. */
@@ -225,6 +228,50 @@ export interface ExcludedResponsesTable {
   exclusion_id: string;
 }
 
+/** An evaluation's indicator system (issue 6); every change is a new version, never rewritten. */
+export interface FrameworkVersionsTable {
+  evaluation_id: string;
+  version: number;
+  /** The framework JSON as scored (a bundled one copied in). */
+  framework: string;
+  /** The bundled framework's name when chosen by name. */
+  bundled: string | null;
+  user_id: string;
+  created_at: string;
+}
+
+/** One change of an indicator's input or survey binding (append-only); the latest per code counts. */
+export interface IndicatorEntriesTable {
+  evaluation_id: string;
+  /** Order of the evaluation's entries, 1-based. */
+  seq: number;
+  kind: 'input' | 'binding';
+  code: string;
+  /** JSON; null clears the input or binding. */
+  value: string | null;
+  user_id: string;
+  created_at: string;
+}
+
+/** One sheet file handed out (append-only), with the survey figures and chain heads it used. */
+export interface SheetExportsTable {
+  id: string;
+  evaluation_id: string;
+  user_id: string;
+  /** sheet.xlsx, sheet.json, report-tables.xlsx or report-tables.html */
+  kind: string;
+  framework_version: number;
+  entries_seq: number;
+  /** JSON: [{ surveyId, code, n, rate, chain: { seq, hash } }] */
+  sources: string;
+  sha256: string;
+  bytes: number;
+  created_at: string;
+}
+
+export type FrameworkVersionRow = Selectable<FrameworkVersionsTable>;
+export type IndicatorEntryRow = Selectable<IndicatorEntriesTable>;
+export type SheetExportRow = Selectable<SheetExportsTable>;
 export type ExclusionRow = Selectable<ExclusionsTable>;
 export type SurveyRow = Selectable<SurveysTable>;
 export type UserRow = Selectable<UsersTable>;
