@@ -4,6 +4,7 @@
 // exports) and option numbers (1, 2, 3…) on choice questions.
 import type { AnswerValue, Answers, Question, SurveyDefinition } from '../../../surveys/index.ts';
 import { formView } from '../../respondent/form-state.ts';
+import { answerChoices } from '../lib/choices.ts';
 
 export interface DigitChoice {
   /** The key that picks it; null when there are more choices than digits. */
@@ -13,16 +14,13 @@ export interface DigitChoice {
 }
 
 export function digitChoices(definition: SurveyDefinition, question: Question): DigitChoice[] {
-  if (question.kind === 'likert') {
-    const scale = Object.hasOwn(definition.scales, question.scale) ? definition.scales[question.scale] : undefined;
-    if (!scale) return [];
-    const levels = scale.notApplicable ? [...scale.levels, scale.notApplicable] : scale.levels;
-    return levels.map((l) => ({ digit: l.code >= 0 && l.code <= 9 && Number.isInteger(l.code) ? String(l.code) : null, value: l.code, label: l.label }));
-  }
-  if (question.kind === 'single' || question.kind === 'multi') {
-    return question.options.map((o, i) => ({ digit: i < 9 ? String(i + 1) : null, value: o.value, label: o.label }));
-  }
-  return [];
+  return answerChoices(definition, question).map((c, i) => {
+    // Level codes are the digits on a scale; options are numbered from 1.
+    const digit = question.kind === 'likert'
+      ? (typeof c.value === 'number' && Number.isInteger(c.value) && c.value >= 0 && c.value <= 9 ? String(c.value) : null)
+      : (i < 9 ? String(i + 1) : null);
+    return { ...c, digit };
+  });
 }
 
 export interface KeyPress {

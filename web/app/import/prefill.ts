@@ -2,6 +2,7 @@
 // header to question labels, as 问卷星 writes them: "3、您的身份是？(单选题)"), which columns hold
 // the submission time and the time taken, and which option an unrecognised text stands for.
 import type { Question, SurveyDefinition } from '../../../surveys/index.ts';
+import { answerChoices, type Choice } from '../lib/choices.ts';
 
 export type ColumnRole = { kind: 'skip' } | { kind: 'question'; id: string } | { kind: 'submittedAt' } | { kind: 'duration' };
 
@@ -58,20 +59,9 @@ export function mappingOf(roles: ColumnRole[], values: Record<string, Record<str
   return mapping;
 }
 
-export interface Choice {
-  value: string | number;
-  label: string;
-}
-
 /** What a likert or single question's answer can be, for the text → code selects. */
 export function choicesOf(definition: SurveyDefinition, question: Question): Choice[] {
-  if (question.kind === 'likert') {
-    const scale = Object.hasOwn(definition.scales, question.scale) ? definition.scales[question.scale] : undefined;
-    if (!scale) return [];
-    return [...scale.levels, ...(scale.notApplicable ? [scale.notApplicable] : [])].map((l) => ({ value: l.code, label: l.label }));
-  }
-  if (question.kind === 'single') return question.options.map((o) => ({ value: o.value, label: o.label }));
-  return [];
+  return question.kind === 'likert' || question.kind === 'single' ? answerChoices(definition, question) : [];
 }
 
 /**

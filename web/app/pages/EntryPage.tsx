@@ -9,23 +9,17 @@ import { newUuid } from '../lib/uuid.ts';
 import type { SurveyDetail, User } from '../lib/types.ts';
 import { lang, t } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
-import { Link } from '../components/Link.tsx';
+import { SurveySubpage } from '../components/SurveySubpage.tsx';
 import { EntryQuestion } from '../entry/EntryQuestion.tsx';
 import { EntrySummary } from '../entry/EntrySummary.tsx';
 import { entryKey, nextQuestion, shownQuestions } from '../entry/keys.ts';
 import { entryChannels, loadSettings, saveSettings, type EntrySettings } from '../entry/settings.ts';
-import { useSurvey } from './SurveyPage.tsx';
 
 export function EntryPage({ id, user }: { id: string; user: User }) {
-  const detail = useSurvey(id);
-  const d = detail.data;
   return (
-    <section>
-      <p class="crumbs"><Link href={`/app/surveys/${encodeURIComponent(id)}`}>{d ? d.survey.title : t('back')}</Link></p>
-      <h1 tabIndex={-1}>{t('entryTitle')}</h1>
-      <ErrorBox error={detail.error} />
-      {d && (d.survey.status === 'open' ? <EntryForm detail={d} user={user} /> : <p class="warn">{t('entryNotOpen')}</p>)}
-    </section>
+    <SurveySubpage id={id} title={t('entryTitle')}>
+      {(d) => (d.survey.status === 'open' ? <EntryForm detail={d} user={user} /> : <p class="warn">{t('entryNotOpen')}</p>)}
+    </SurveySubpage>
   );
 }
 

@@ -4,25 +4,18 @@ import { numbering } from '../../respondent/hints.ts';
 import { api } from '../lib/api.ts';
 import { t } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
-import { Link } from '../components/Link.tsx';
+import { SurveySubpage } from '../components/SurveySubpage.tsx';
 import { ColumnMapping } from '../import/ColumnMapping.tsx';
 import { RejectedRows } from '../import/RejectedRows.tsx';
 import { ValueMapping } from '../import/ValueMapping.tsx';
 import { choicesOf, mappingOf, prefillColumns, suggestChoice, unknownTexts, type ColumnRole } from '../import/prefill.ts';
 import type { ImportDone, ImportPreview } from '../import/types.ts';
-import { useSurvey } from './SurveyPage.tsx';
 
 export function ImportPage({ id }: { id: string }) {
-  const detail = useSurvey(id);
-  const d = detail.data;
   return (
-    <section>
-      <p class="crumbs"><Link href={`/app/surveys/${encodeURIComponent(id)}`}>{d ? d.survey.title : t('back')}</Link></p>
-      <h1 tabIndex={-1}>{t('importTitle')}</h1>
-      <p class="help">{t('importHelp')}</p>
-      <ErrorBox error={detail.error} />
-      {d && <ImportWizard surveyId={id} definition={d.definition} open={d.survey.status === 'open'} />}
-    </section>
+    <SurveySubpage id={id} title={t('importTitle')} help={t('importHelp')}>
+      {(d) => <ImportWizard surveyId={id} definition={d.definition} open={d.survey.status === 'open'} />}
+    </SurveySubpage>
   );
 }
 

@@ -3,7 +3,7 @@ import { useLoad } from '../lib/useLoad.ts';
 import type { Source } from '../lib/types.ts';
 import { t } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
-import { Link } from '../components/Link.tsx';
+import { PrintBar } from '../components/PrintBar.tsx';
 import { useSurvey } from './SurveyPage.tsx';
 
 /** One poster for a service hall: the title, a big QR code and the short link; fills one A4 page in print. */
@@ -16,10 +16,7 @@ export function PosterPage({ id, source }: { id: string; source: string | null }
   const qr = `/api/surveys/${encodeURIComponent(id)}/qr.svg${source ? `?source=${encodeURIComponent(source)}` : ''}`;
   return (
     <section>
-      <p class="crumbs no-print">
-        <Link href={`/app/surveys/${encodeURIComponent(id)}/distribute`}>{t('distributeTitle')}</Link>
-        {' '}<button type="button" class="btn primary" onClick={() => print()}>{t('print')}</button>
-      </p>
+      <PrintBar surveyId={id} />
       <ErrorBox error={detail.error ?? sources.error} />
       {d && (
         <article class="poster">

@@ -3,7 +3,7 @@ import { useLoad } from '../lib/useLoad.ts';
 import type { Token } from '../lib/types.ts';
 import { t } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
-import { Link } from '../components/Link.tsx';
+import { PrintBar } from '../components/PrintBar.tsx';
 import { useSurvey } from './SurveyPage.tsx';
 
 /** Every unused invitation as a QR code with its company and link, to print and cut apart. */
@@ -13,10 +13,7 @@ export function TokenSheet({ id }: { id: string }) {
   const base = `/api/surveys/${encodeURIComponent(id)}/qr.svg?token=`;
   return (
     <section>
-      <p class="crumbs no-print">
-        <Link href={`/app/surveys/${encodeURIComponent(id)}/distribute`}>{t('distributeTitle')}</Link>
-        {' '}<button type="button" class="btn primary" onClick={() => print()}>{t('print')}</button>
-      </p>
+      <PrintBar surveyId={id} />
       <h1 tabIndex={-1}>{t('sheetTitle')}{detail.data ? ` · ${detail.data.survey.title}` : ''}</h1>
       <ErrorBox error={detail.error ?? list.error} />
       <ul class="qr-sheet">
