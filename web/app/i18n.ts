@@ -79,7 +79,7 @@ const zh = {
   channel_kiosk: '自助终端',
   // editor
   editorTitle: '问卷定义',
-  editorHelp: '修改下方 JSON，右侧列出问题，预览即时更新。有答卷后保存将生成新版本，已有答卷保留原版本。',
+  editorHelp: '修改下方 JSON：问题列在文本上方，点击可跳到对应行；预览即时更新。有答卷后保存将生成新版本，已有答卷保留原版本。',
   problems: '问题（{n}）',
   noProblems: '没有发现问题。',
   lineN: '第 {n} 行',
@@ -268,7 +268,7 @@ const en: Record<Key, string> = {
   channel_import: 'Import',
   channel_kiosk: 'Kiosk',
   editorTitle: 'Survey definition',
-  editorHelp: 'Edit the JSON below; problems are listed beside it and the preview updates as you type. Saving after responses exist makes a new version; earlier responses keep theirs.',
+  editorHelp: 'Edit the JSON below: problems are listed above it (each jumps to its line) and the preview updates as you type. Saving after responses exist makes a new version; earlier responses keep theirs.',
   problems: 'Problems ({n})',
   noProblems: 'No problems found.',
   lineN: 'Line {n}',
