@@ -46,25 +46,37 @@ export interface CountFilter {
 }
 
 export interface LevelCountRow {
-  respondent_group: string;
-  channel: string;
-  definition_version: number;
+  /** Present when summed per cell (`byCell`). */
+  respondent_group?: string;
+  channel?: string;
   question_id: string;
   level: string;
   n: number;
 }
 
-/** One survey's level counts (a few thousand rows at most, however many responses). */
-export async function readLevelCounts(db: Kysely<Database>, surveyId: string, filter: CountFilter = {}): Promise<LevelCountRow[]> {
+/**
+ * One survey's level counts, summed in SQL over definition versions, and over groups and channels
+ * unless `byCell` keeps them apart; `questions` limits them to some questions. The table holds a
+ * few thousand rows per survey however many responses there are; summing them where they lie
+ * sends back a hundred or so.
+ */
+export async function sumLevelCounts(
+  db: Kysely<Database>,
+  surveyId: string,
+  filter: CountFilter = {},
+  opts: { byCell?: boolean; questions?: readonly string[] } = {},
+): Promise<LevelCountRow[]> {
   const rows = await db
     .selectFrom('level_counts')
-    .select(['respondent_group', 'channel', 'definition_version', 'question_id', 'level', 'n'])
+    .select(['question_id', 'level', (eb) => eb.fn.sum<number | string>('n').as('n')])
+    .$if(opts.byCell === true, (q) => q.select(['respondent_group', 'channel']).groupBy(['respondent_group', 'channel']))
     .where('survey_id', '=', surveyId)
     .$if(filter.group !== undefined, (q) => q.where('respondent_group', '=', filter.group!))
     .$if(filter.channel !== undefined, (q) => q.where('channel', '=', filter.channel!))
-    .where('n', '<>', 0)
+    .$if(opts.questions !== undefined, (q) => q.where('question_id', 'in', opts.questions!.length ? [...opts.questions!] : ['']))
+    .groupBy(['question_id', 'level'])
     .execute();
-  return rows.map((r) => ({ ...r, definition_version: Number(r.definition_version), n: Number(r.n) }));
+  return rows.map((r) => ({ ...r, n: Number(r.n) })).filter((r) => r.n !== 0);
 }
 
 export interface ResponseCountRow {
@@ -84,4 +96,9 @@ export async function readResponseCounts(db: Kysely<Database>, surveyId: string,
     .where('n', '<>', 0)
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** A survey's level counts per question and level (summed over versions, groups and channels). */
+export function readLevelCounts(db: Kysely<Database>, surveyId: string, filter: CountFilter = {}): Promise<LevelCountRow[]> {
+  return sumLevelCounts(db, surveyId, filter);
 }

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { planSample, seedSatisfactionBands, surveyResults, toFixedString, type SamplePlan, type SurveyResults } from '../../scoring/index.ts';
 import type { SurveyDefinition } from '../../surveys/index.ts';
 import type { Database, SurveyRow } from '../db/schema.ts';
-import { readLevelCounts, readResponseCounts, type CountFilter, type LevelCountRow, type ResponseCountRow } from '../db/counts.ts';
+import { sumLevelCounts, readResponseCounts, type CountFilter, type LevelCountRow, type ResponseCountRow } from '../db/counts.ts';
 import { tokenCounts } from '../db/tokens.ts';
 import { accountingOf, type Accounting } from './accounting.ts';
 import { countsWhere, itemCountsOf } from './item-counts.ts';
@@ -36,8 +36,11 @@ export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: Surve
   // Invitations are issued per survey, so they are the base of the rates only where every
   // response could have come from one: no filter, or the token channel.
   const issuedKnown = filter.channel === undefined || filter.channel === 'token';
-  const [levels, responses, tokens] = await Promise.all([
-    readLevelCounts(db, row.id, filter),
+  const overallDef = overallOnly(def);
+  const [levels, cells, responses, tokens] = await Promise.all([
+    sumLevelCounts(db, row.id, filter),
+    // The breakdowns need only the questions the overall rate is made of.
+    sumLevelCounts(db, row.id, filter, { byCell: true, questions: overallDef.questions.flatMap((q) => (q.kind === 'likert' ? [q.id] : [])) }),
     readResponseCounts(db, row.id, filter),
     issuedKnown ? tokenCounts(db, row.id) : Promise.resolve(null),
   ]);
@@ -53,21 +56,20 @@ export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: Surve
     overall: results.overall,
     dimensions: results.dimensions,
     items: results.items.map((item) => (pooled.unmatched[item.id] ? { ...item, unmatched: pooled.unmatched[item.id]! } : item)),
-    groups: breakdown(def, levels, responses, 'respondent_group'),
-    channels: breakdown(def, levels, responses, 'channel'),
+    groups: breakdown(overallDef, cells, responses, 'respondent_group'),
+    channels: breakdown(overallDef, cells, responses, 'channel'),
     plan: { ...planSample(issued === null ? {} : { population: issued }), population: issued },
   };
 }
 
 /** The overall rate and accounting of each group (or channel) within the filtered counts. */
-function breakdown(def: SurveyDefinition, levels: readonly LevelCountRow[], responses: readonly ResponseCountRow[], by: 'respondent_group' | 'channel'): Record<string, Breakdown> {
-  const overallDef = overallOnly(def);
+function breakdown(overallDef: SurveyDefinition, cells: readonly LevelCountRow[], responses: readonly ResponseCountRow[], by: 'respondent_group' | 'channel'): Record<string, Breakdown> {
   const keys = [...new Set(responses.map((r) => r[by]))].sort();
   return Object.fromEntries(
     keys.map((key) => [
       key,
       {
-        overall: surveyResults(overallDef, countsWhere(def, levels, (r) => r[by] === key)).overall,
+        overall: surveyResults(overallDef, countsWhere(overallDef, cells, (r) => r[by] === key)).overall,
         // Invitations are not issued per group or channel: these rates stay unknown here.
         accounting: accountingOf(responses.filter((r) => r[by] === key), null),
       },

@@ -9,6 +9,7 @@ import { spawnServer } from '../support/process.ts';
 import { satisfiedAnswers } from '../support/app.ts';
 import { load, responseBody, type LoadResult } from './load.ts';
 import { pageWeight } from './page-weight.ts';
+import { resultsLatency, writerThroughput, type ResultsLatency } from './results.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 50;
@@ -111,6 +112,25 @@ async function main() {
   report.sqlite = sqlite;
   line('accepted responses, SQLite:', sqlite);
 
+  const resultsLine = (engine: string, small: ResultsLatency, large: ResultsLatency) =>
+    console.log(
+      `results, ${engine}, median ms:`.padEnd(31) +
+        `1,000,000 × 20 items: whole ${fmt(large.whole, 1)}, one group ${fmt(large.group, 1)}, one channel ${fmt(large.channel, 1)} ` +
+        `(target < 20: ${Math.max(large.whole, large.group, large.channel) < 20 ? 'met' : 'NOT met'}); ` +
+        `1,000 × 20 items: whole ${fmt(small.whole, 1)}, one group ${fmt(small.group, 1)}, one channel ${fmt(small.channel, 1)}`,
+    );
+  const sqliteResults = [await resultsLatency(join(dir, 'results-1k.sqlite'), 1_000), await resultsLatency(join(dir, 'results-1m.sqlite'), 1_000_000)] as const;
+  report.resultsSqlite = sqliteResults;
+  resultsLine('SQLite', ...sqliteResults);
+  const counted = await writerThroughput(join(dir, 'writer-counted.sqlite'), true);
+  const uncounted = await writerThroughput(join(dir, 'writer-uncounted.sqlite'), false);
+  report.writer = { counted, uncounted };
+  console.log(
+    `SQLite write path alone:`.padEnd(31) +
+      `${fmt(counted)} /s with 20 answers counted per response, ${fmt(uncounted)} /s with none counted ` +
+      `(= ${fmt((100 * counted) / uncounted, 1)} %; batches of 512, synchronous=FULL)`,
+  );
+
   const postgres = startPostgres();
   if (!postgres) {
     console.log('PostgreSQL is not installed here (no initdb): its figures are left out. apt-get install postgresql to measure them.');
@@ -121,6 +141,12 @@ async function main() {
         report[`postgres${processes}`] = r;
         line(`accepted, PostgreSQL × ${processes} proc:`, r);
       }
+      const pgResults = [
+        await resultsLatency(await postgresDatabase(postgres.url), 1_000),
+        await resultsLatency(await postgresDatabase(postgres.url), 1_000_000),
+      ] as const;
+      report.resultsPostgres = pgResults;
+      resultsLine('PostgreSQL', ...pgResults);
     } finally {
       postgres.stop();
     }
