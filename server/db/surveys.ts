@@ -6,6 +6,7 @@ import type { Database, SurveyRow, SurveyStatus } from './schema.ts';
 import type { Engine } from './engine.ts';
 import { genesisHash } from '../responses/chain.ts';
 import { lockChainHead } from './responses.ts';
+import { readResponseCounts } from './counts.ts';
 
 export interface NewSurvey {
   slug: string;
@@ -137,15 +138,11 @@ export async function listVersions(db: Kysely<Database>, surveyId: string): Prom
   return versions.map((v) => ({ version: Number(v.version), createdAt: v.created_at, responses: byVersion.get(Number(v.version)) ?? 0 }));
 }
 
-/** Responses of a survey per channel (link, qr, token, interview, …). */
+/** Responses received per channel (link, qr, token, interview, …), from the counts kept on write. */
 export async function countByChannel(db: Kysely<Database>, surveyId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('responses')
-    .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('survey_id', '=', surveyId)
-    .groupBy('channel')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));
+  const byChannel: Record<string, number> = {};
+  for (const row of await readResponseCounts(db, surveyId)) byChannel[row.channel] = (byChannel[row.channel] ?? 0) + row.n;
+  return byChannel;
 }
 
 /**
