@@ -22,6 +22,8 @@ import { importRoutes } from './routes/import.ts';
 import { resultsRoutes } from './routes/results.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { sheetRoutes } from './routes/sheet.ts';
+import { sheetExportRoutes } from './routes/sheet-exports.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -44,6 +46,8 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', resultsRoutes(ctx));
   app.route('/', responseRoutes(ctx));
   app.route('/', exportRoutes(ctx));
+  app.route('/', sheetRoutes(ctx));
+  app.route('/', sheetExportRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

@@ -3,6 +3,7 @@
 // question) bound to 社会满意度指标 → 96.67 %, 4 of 4 points, total 84.6, 良; then exclusions
 // moving the bound rate live, within its band and across it.
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledExampleInputs } from '../../scoring/index.ts';
 import { postJson, satisfiedAnswers, testApp, type TestApp } from '../support/app.ts';
@@ -127,5 +128,73 @@ describe('the seed evaluation through the API', () => {
     s = await sheet();
     expect(s.bindings[0].result).toMatchObject({ rate: '96.67', n: 30 });
     expect({ total: s.total, grade: s.grade }).toEqual({ total: '84.6', grade: '良' });
+  });
+
+  it('exports the sheet as XLSX laid out like 附件2, with 表3–表7, matching the JSON sheet; every export recorded with the chain head', async () => {
+    const s = await sheet();
+    const res = await admin.get(`/api/evaluations/${evaluationId}/sheet.xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as any);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['得分表', '表3', '表4', '表5', '表6', '表7', '说明']);
+
+    // 得分表: a row per indicator, in the sheet's order, with 一级/二级/三级 names and the sheet's figures.
+    const annex = book.getWorksheet('得分表')!;
+    expect(annex.getRow(2).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '分值', '得分', '得分率', '评分情况', '评分要点', '代码']);
+    const flat: any[] = [];
+    const walk = (list: any[], names: string[]) => list.forEach((i) => (flat.push({ ...i, names: [...names, i.name] }), walk(i.children, [...names, i.name])));
+    walk(s.indicators, []);
+    const num = (v: string | null) => (v === null ? null : Number(v));
+    const read = (row: ExcelJS.Row, col: number) => { const v = row.getCell(col).value; return v === null || v === '' ? null : v; };
+    flat.forEach((i, k) => {
+      const row = annex.getRow(3 + k);
+      expect({ code: read(row, 9), l1: read(row, 1), l2: read(row, 2), points: read(row, 4), score: read(row, 5), rate: read(row, 6) }).toEqual({
+        code: i.code, l1: i.names[0], l2: i.names[1] ?? null, points: num(i.points), score: num(i.score), rate: num(i.rate),
+      });
+      if (i.reason) expect(String(read(row, 7))).toContain(i.reason);
+      for (const f of i.findings) expect(String(read(row, 7))).toContain(f);
+    });
+    const totalRow = annex.getRow(3 + flat.length);
+    expect([read(totalRow, 1), read(totalRow, 4), read(totalRow, 5), read(totalRow, 7)]).toEqual(['合计', 100, 84.6, '综合评价等级：良']);
+    expect(String(read(annex.getRow(3 + flat.findIndex((i) => i.code === '3.2.1')), 7))).toContain('满意度 96.67%');
+
+    // 表3 as the report prints it, then 表6 ends with its 小计.
+    const t3 = book.getWorksheet('表3')!;
+    const rows = (w: ExcelJS.Worksheet) => w.getSheetValues().slice(1).map((r: any) => (r ?? []).slice(1));
+    expect(rows(t3)).toEqual([
+      ['表 3：2023 年度威海临港区科技创新局部门整体绩效评价得分情况表'],
+      ['指标', '分值', '得分', '得分率'],
+      ['履职效能', 40, 34.1, 85.25], ['管理效率', 25, 20, 80], ['社会效应', 20, 18, 90], ['可持续发展能力', 15, 12.5, 83.33],
+      ['合计', 100, 84.6, 84.6], ['综合评价等级', '良'],
+    ]);
+    const t6 = rows(book.getWorksheet('表6')!);
+    expect(t6[0]).toEqual(['表 6：社会效应指标得分表']);
+    expect(t6.at(-1)).toEqual(['小计', 20, 18, 90]);
+    expect(t6).toContainEqual(['社会满意度指标', 4, 4, 100]);
+
+    const notes = Object.fromEntries(rows(book.getWorksheet('说明')!).map((r) => [r[0], r[1]]));
+    expect(notes['指标体系']).toContain('第 1 版');
+    expect(notes['满意度来源 3.2.1']).toContain(s.bindings[0].surveys[0].chain.hash);
+
+    const json = (await (await admin.get(`/api/evaluations/${evaluationId}/sheet.json`)).json()) as any;
+    const { export: exported, ...sheetOfJson } = json;
+    expect(sheetOfJson).toEqual(s);
+    expect(exported.sources).toEqual([{ code: '3.2.1', surveyId: survey.id, slug: survey.slug, rate: '96.67', n: 30, chain: s.bindings[0].surveys[0].chain, resultsVersion: s.bindings[0].surveys[0].resultsVersion }]);
+
+    const html = await admin.get(`/api/evaluations/${evaluationId}/report-tables.html`);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    const text = await html.text();
+    expect(text).toContain('<caption>表 3：2023 年度威海临港区科技创新局部门整体绩效评价得分情况表</caption>');
+    expect(text).toContain('<td>84.6</td><td>84.60%</td>');
+    expect(text).not.toMatch(/<script/i);
+
+    const log = (await (await admin.get(`/api/evaluations/${evaluationId}/sheet-exports`)).json()) as any;
+    expect(log.exports.map((e: any) => e.kind).sort()).toEqual(['report-tables.html', 'sheet.json', 'sheet.xlsx']);
+    for (const e of log.exports) {
+      expect(e).toMatchObject({ frameworkVersion: 1, entriesSeq: s.entriesSeq, user: { username: 'admin' } });
+      expect(e.sources[0].chain).toEqual(s.bindings[0].surveys[0].chain);
+      expect(e.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 });
