@@ -46,11 +46,8 @@ beforeAll(async () => {
   await answer(satisfiedAnswers({ q3: 0, suggestion: '<script>alert(1)</script>' }));
   await answer(satisfiedAnswers({ q2: 2, 'q2-why': '\t办事要跑好几趟', suggestion: '-1 分', years: 0 }), 'paper');
   await answer(satisfiedAnswers({ contact: 'no', suggestion: '@SUM(A1)+"普通, 带逗号"' }));
-  // TEMP until the exclusion route lands: the rows it writes.
-  const user = (await t.db.selectFrom('users').select('id').executeTakeFirstOrThrow()).id;
-  const exclusionId = randomUUID();
-  await t.db.insertInto('exclusions').values({ id: exclusionId, response_id: ids[1]!, survey_id: survey.id, action: 'exclude', reason: '同一设备重复作答', user_id: user, created_at: new Date().toISOString() }).execute();
-  await t.db.insertInto('excluded_responses').values({ response_id: ids[1]!, survey_id: survey.id, exclusion_id: exclusionId }).execute();
+  const excluded = await admin.post(`/api/responses/${ids[1]}/exclusion`, { reason: '同一设备重复作答' });
+  expect(excluded.status, await excluded.clone().text()).toBeLessThan(300);
 });
 afterAll(async () => {
   await t.close();
