@@ -2,8 +2,7 @@
 // "社会群众对临港区科技创新局 2023 年度的服务工作总体满意程度为 96.67%。主要反馈情况为：社会群众
 // 对…的满意度为 96.80%；…。", followed by what the seed leaves out and a finance bureau asks
 // for: the declared method, the sample, the 95 % interval and the response accounting. Pure:
-// the definition and the results in, text out; every ratio in decimal.js.
-import { Decimal, toFixedString } from '../../scoring/index.ts';
+// the definition and the results in, text out; every figure is the results core's own.
 import type { Scale, SurveyDefinition } from '../../surveys/index.ts';
 import type { AccountingLike, RateLike, ResultsLike } from './results-doc.ts';
 
@@ -42,12 +41,8 @@ function figure(kind: 'share' | 'weighted', rate: string): string {
   return kind === 'share' ? `${rate}%` : `${rate} 分`;
 }
 
-function percentOf(part: number, whole: number): string {
-  return toFixedString(new Decimal(part).times(100).div(whole));
-}
-
 /** The scale most likert questions use: the one whose labels name the satisfied levels. */
-function mainScale(def: SurveyDefinition): Scale | undefined {
+export function mainScale(def: SurveyDefinition): Scale | undefined {
   const uses = new Map<string, number>();
   for (const q of def.questions) if (q.kind === 'likert') uses.set(q.scale, (uses.get(q.scale) ?? 0) + 1);
   const [id] = [...uses].sort((a, b) => b[1] - a[1])[0] ?? [];
@@ -84,8 +79,8 @@ function accountingSentence(a: AccountingLike): string {
   const invalid = a.received - a.valid;
   const why = reasons.length > 0 ? `（${reasons.map(([k, n]) => `${reasonNames[k] ?? k} ${n} 份`).join('、')}）` : '';
   const invalidText = invalid > 0 ? `，无效问卷 ${invalid} 份${why}` : '';
-  if (a.issued && a.issued > 0) {
-    return `本次调查共发放问卷 ${a.issued} 份，回收 ${a.received} 份，回收率 ${percentOf(a.received, a.issued)}%；有效问卷 ${a.valid} 份，有效回收率 ${percentOf(a.valid, a.issued)}%${invalidText}。`;
+  if (a.issued && a.responseRate !== null && a.validResponseRate !== null) {
+    return `本次调查共发放问卷 ${a.issued} 份，回收 ${a.received} 份，回收率 ${a.responseRate}%；有效问卷 ${a.valid} 份，有效回收率 ${a.validResponseRate}%${invalidText}。`;
   }
   return `本次调查共回收问卷 ${a.received} 份（经公开链接、二维码等方式收集，发放数无法统计），其中有效问卷 ${a.valid} 份${invalidText}。`;
 }

@@ -23,13 +23,16 @@ export interface AccountingLike {
   valid: number;
   /** Responses not valid, by reason (ineligible, excluded, …). */
   invalid?: Record<string, number>;
+  /** 回收率 and 有效回收率 as published (percent, two places), null where nothing was issued. */
+  responseRate: string | null;
+  validResponseRate: string | null;
 }
 
 export interface ResultsLike {
-  method: { kind: 'share' | 'weighted' } & Record<string, unknown>;
+  method: { kind: 'share' | 'weighted' };
   accounting: AccountingLike;
-  overall: (RateLike & Record<string, unknown>) | null;
+  overall: RateLike | null;
   dimensions: (RateLike & { id: string; label?: string })[];
   items: ItemLike[];
-  groups?: Record<string, { overall: RateLike | null } & Record<string, unknown>>;
+  groups?: Record<string, { overall: RateLike | null }>;
 }

@@ -16,9 +16,11 @@ import { findSurvey } from '../db/surveys.ts';
 import { exportColumns } from '../exports/columns.ts';
 import { csvChunks } from '../exports/csv.ts';
 import { xlsxChunks } from '../exports/xlsx.ts';
-import { recordedStream, type ExportKind, type ExportMeta, type ExportTally } from '../exports/log.ts';
+import { recordedBytes, recordedStream, type ExportKind, type ExportMeta, type ExportTally } from '../exports/log.ts';
 import { exportPages } from '../exports/rows.ts';
-import { responseNotes } from '../exports/notes.ts';
+import { responseNotes, surveyNotes } from '../exports/notes.ts';
+import { reportFile, resultsJson, resultsXlsx } from '../exports/results-files.ts';
+import { resultsOf } from '../results/results.ts';
 import { loadSurveyExport, type SurveyExport } from '../exports/survey.ts';
 
 const filterValue = z.string().min(1).max(64);
@@ -27,6 +29,11 @@ const responsesQuery = z.strictObject({
   channel: filterValue.optional(),
   excluded: z.enum(['include', 'exclude', 'only']).default('include'),
 });
+
+const resultsQuery = z.strictObject({ group: filterValue.optional(), channel: filterValue.optional() });
+
+/** The filters as recorded: only those given. */
+const given = (query: Record<string, string | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
 
 const contentTypes: Record<ExportKind, string> = {
   'responses.csv': 'text/csv; charset=utf-8',
@@ -75,8 +82,7 @@ export function exportRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   const responsesExport = (format: 'csv' | 'xlsx') => async (c: Context<AuthEnv>) => {
     const query = queryOf(c, responsesQuery);
-    const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    const { survey, source, meta } = await begin(c, `responses.${format}`, filters);
+    const { survey, source, meta } = await begin(c, `responses.${format}`, given(query));
     const columns = exportColumns(source.definitions, Number(survey.current_version));
     const tally: ExportTally = { rows: 0, lastHash: null };
     const pages = exportPages(db, survey.id, meta.chain.seq, query, tally);
@@ -86,6 +92,23 @@ export function exportRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   app.get('/api/surveys/:id/export.csv', responsesExport('csv'));
   app.get('/api/surveys/:id/export.xlsx', responsesExport('xlsx'));
+
+  // Results are small: made whole, recorded, then sent. The head is read before the counts, so
+  // the figures cover at least the responses up to it (a response stored in between may be in).
+  const resultsExport = (kind: 'results.json' | 'results.xlsx' | 'report.txt') => async (c: Context<AuthEnv>) => {
+    const filter = queryOf(c, resultsQuery);
+    const { survey, source, meta } = await begin(c, kind, given(filter));
+    const results = await resultsOf(db, survey, source.current, filter);
+    const body =
+      kind === 'results.json' ? resultsJson(source, results, meta)
+      : kind === 'report.txt' ? reportFile(source, results)
+      : await resultsXlsx(source, results, surveyNotes(source, meta, c.var.user.username));
+    return c.body(await recordedBytes(db, meta, body, { rows: results.accounting.valid, lastHash: null }));
+  };
+
+  app.get('/api/surveys/:id/results.json', resultsExport('results.json'));
+  app.get('/api/surveys/:id/results.xlsx', resultsExport('results.xlsx'));
+  app.get('/api/surveys/:id/report.txt', resultsExport('report.txt'));
 
   app.get('/api/surveys/:id/exports', async (c) => {
     const survey = await visibleSurvey(db, c.var.user, c.req.param('id'));
