@@ -26,6 +26,10 @@ export function PosterPage({ id, source }: { id: string; source: string | null }
           <img class="poster-qr" src={qr} alt={link} width={600} height={600} />
           <p class="poster-or">{t('posterOr')}</p>
           <p class="poster-link">{link}</p>
+          <p class="no-print row poster-files">
+            <a class="btn small" href={qr} download>{t('qrSvg')}</a>
+            <a class="btn small" href={qr.replace('/qr.svg', '/qr.png') + (source ? '&' : '?') + 'size=2048'} download>{t('qrPng')}</a>
+          </p>
         </article>
       )}
     </section>
