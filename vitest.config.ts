@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/bench/**', 'node_modules/**'],
-    testTimeout: 30_000,
+    // Generous: several tests start server processes and CLIs, and CI machines are shared.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
   },

@@ -12,6 +12,8 @@ import { freshDatabaseUrl } from '../support/database.ts';
 import { spawnServer } from '../support/process.ts';
 import { runCli } from '../support/cli.ts';
 import { satisfiedAnswers } from '../support/app.ts';
+import { resultsOf } from '../../server/results/results.ts';
+import { definitionAt } from '../../server/results/definitions.ts';
 
 mkdirSync('test-artifacts', { recursive: true });
 const dir = mkdtempSync(join(process.cwd(), 'test-artifacts', 'backup-'));
@@ -77,6 +79,16 @@ describe('manyidu migrate-to', () => {
       expect(heads).toEqual((await checkChains(source)).map((c) => [c.surveyId, c.responses, c.head, c.broken]));
       const answers = async (db: typeof source) => (await db.selectFrom('responses').select('answers').orderBy('seq').execute()).map((r) => JSON.parse(r.answers).q3);
       expect(await answers(copy)).toEqual(await answers(source));
+      // The rates, read from the counts kept on write, are the same on both sides.
+      const results = async (db: typeof source) => {
+        const survey = (await findSurveyBySlug(db, 'demo'))!;
+        return resultsOf(db, survey, (await definitionAt(db, survey.id, survey.current_version))!, {});
+      };
+      const [before, after] = [await results(source), await results(copy)];
+      expect(after.items.find((i) => i.id === 'q3')).toEqual(before.items.find((i) => i.id === 'q3'));
+      expect(after.items.find((i) => i.id === 'q3')!.rate).toBe('40.00');
+      expect(after.overall).toEqual(before.overall);
+      expect(after.accounting).toEqual(before.accounting);
       // Moving into a database that already has data is refused, and changes nothing.
       const again = await runCli(['migrate-to', target], { DATABASE_URL: live.file });
       expect(again.code).toBe(1);

@@ -74,6 +74,26 @@ describe.skipIf(testEngine !== 'postgres')('two server processes on one PostgreS
     expect((await me(a)).status).toBe(401);
   });
 
+  it('agrees across processes on the results, read from the counts both keep', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const login = await fetch(`${a.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: a.url },
+      body: JSON.stringify({ username: 'admin', password: 'correct horse battery' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    // More responses, some dissatisfied, through both processes at once.
+    await Promise.all(Array.from({ length: 30 }, (_, i) => post(servers[i % 2]!, { id: randomUUID(), answers: satisfiedAnswers({ overall: i % 3 === 0 ? 2 : 5 }) })));
+    const { db, close } = await openDatabase(databaseUrl);
+    const surveyId = (await findSurveyBySlug(db, 'demo'))!.id;
+    await close();
+    const results = (s: ServerProcess) => fetch(`${s.url}/api/surveys/${surveyId}/results`, { headers: { cookie } }).then((r) => r.json());
+    const [fromA, fromB] = await Promise.all([results(a), results(b)]);
+    expect(fromA.overall.n).toBe((await stored()).length);
+    expect(fromA.overall.rate).not.toBe('100.00');
+    expect(fromB).toEqual(fromA);
+  });
+
   it('agrees across processes on what the survey is, and on a close made through one of them', async () => {
     const [a, b] = await Promise.all(servers.map((s) => fetch(`${s.url}/api/public/surveys/demo`).then((r) => r.json())));
     expect(a).toEqual(b);
