@@ -91,7 +91,7 @@ export interface ResponsesTable {
   source: string | null;
   started_at: string | null;
   submitted_at: string;
-  /** Canonical JSON of the answers, exactly the text the hash covers. */
+  /** The answers as JSON text in question order, exactly the text the hash covers. */
   answers: string;
   prev_hash: string;
   hash: string;

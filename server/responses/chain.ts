@@ -1,6 +1,7 @@
 // The per-survey hash chain: each response's hash covers its content and the previous hash, so a
 // changed, removed or reordered response shows up as a broken link in every later export.
 import { createHash } from 'node:crypto';
+import type { ResponsesTable } from '../db/schema.ts';
 
 /** The hash a survey's chain starts from, before its first response. */
 export function genesisHash(surveyId: string): string {
@@ -8,23 +9,7 @@ export function genesisHash(surveyId: string): string {
 }
 
 /** What the hash of a response covers: every stored field but the hash itself. */
-export interface ChainedFields {
-  id: string;
-  survey_id: string;
-  seq: number;
-  definition_version: number;
-  channel: string;
-  respondent_group: string;
-  token: string | null;
-  device: string | null;
-  network: string | null;
-  source: string | null;
-  started_at: string | null;
-  submitted_at: string;
-  /** The answers' JSON text exactly as stored, so the hash can be checked from the row alone. */
-  answers: string;
-  prev_hash: string;
-}
+export type ChainedFields = Omit<ResponsesTable, 'hash'>;
 
 /** The fields in the fixed order the hash reads them; a new field is appended, never inserted. */
 const order = [
