@@ -10,6 +10,7 @@ import { satisfiedAnswers } from '../support/app.ts';
 import { load, responseBody, type LoadResult } from './load.ts';
 import { pageWeight } from './page-weight.ts';
 import { resultsLatency, writerThroughput, type ResultsLatency } from './results.ts';
+import { exportLine, exportMemory } from './export-memory.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = 50;
@@ -130,6 +131,11 @@ async function main() {
       `${fmt(counted)} /s with 20 answers counted per response, ${fmt(uncounted)} /s with none counted ` +
       `(= ${fmt((100 * counted) / uncounted, 1)} %; batches of 512, synchronous=FULL)`,
   );
+
+  const [small] = await exportMemory(dir, 1_000);
+  const [large] = await exportMemory(dir, 1_000_000);
+  report.exportMemory = { small, large };
+  console.log(exportLine(small!, large!));
 
   const postgres = startPostgres();
   if (!postgres) {
