@@ -47,6 +47,13 @@ function importForm(role: Role): FormData {
   return form;
 }
 
+/** An export the member made (once), for the route that shows its record. */
+let exportId: string | undefined;
+async function memberExport(): Promise<string> {
+  exportId ??= (await browsers.member.get(`/api/surveys/${ids.survey}/report.txt`)).headers.get('x-manyidu-export-id')!;
+  return exportId;
+}
+
 /** A route, and what each role gets: one status, or one for the member and admin both. */
 interface Case {
   name: string;
@@ -92,6 +99,13 @@ const cases: Case[] = [
   { name: 'POST /api/surveys/:id/import/preview', call: (b, r) => b.post(`${s()}/import/preview`, importForm(r)), allowed: 200 },
   { name: 'POST /api/surveys/:id/import', call: (b, r) => b.post(`${s()}/import`, importForm(r)), allowed: 201 },
   { name: 'GET /api/surveys/:id/imports', call: (b) => b.get(`${s()}/imports`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/export.csv', call: (b) => b.get(`${s()}/export.csv?excluded=exclude`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/export.xlsx', call: (b) => b.get(`${s()}/export.xlsx`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/results.json', call: (b) => b.get(`${s()}/results.json`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/results.xlsx', call: (b) => b.get(`${s()}/results.xlsx?group=public`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/report.txt', call: (b) => b.get(`${s()}/report.txt`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/exports', call: (b) => b.get(`${s()}/exports`), allowed: 200 },
+  { name: 'GET /api/exports/:id', call: async (b) => b.get(`/api/exports/${await memberExport()}`), allowed: 200 },
 ];
 
 describe('authorization matrix', () => {
