@@ -13,6 +13,7 @@ import type { SurveyRow } from '../db/schema.ts';
 import { chainHead } from '../db/export-reads.ts';
 import { findExport, listExports, type ExportListing } from '../db/exports.ts';
 import { findSurvey } from '../db/surveys.ts';
+import { findEvaluation } from '../db/evaluations.ts';
 import { exportColumns } from '../exports/columns.ts';
 import { csvChunks } from '../exports/csv.ts';
 import { xlsxChunks } from '../exports/xlsx.ts';
@@ -119,7 +120,14 @@ export function exportRoutes(ctx: AppContext): Hono<AuthEnv> {
     const record = await findExport(db, c.req.param('id'));
     const survey = record && (await findSurvey(db, record.survey_id));
     if (!record || !survey || !(await canSeeEvaluation(db, c.var.user, survey.evaluation_id))) throw notFound('export');
-    return c.json({ export: exportJson(record), survey: { id: survey.id, slug: survey.slug } });
+    const evaluation = survey.evaluation_id === null ? undefined : await findEvaluation(db, survey.evaluation_id);
+    return c.json({
+      export: exportJson(record),
+      survey: { id: survey.id, slug: survey.slug },
+      evaluation: evaluation ? { id: evaluation.id, name: evaluation.name, unit: evaluation.unit, year: evaluation.year } : null,
+      // How a reader holding the file checks it against this record.
+      verify: `sha256sum 该文件，结果应为 ${record.sha256}；文件截至答卷链第 ${record.chain_seq} 份（链头哈希 ${record.chain_head}）。`,
+    });
   });
 
   return app;

@@ -138,8 +138,10 @@ describe('GET /api/surveys/:id/export.csv', () => {
     const id = res.headers.get('x-manyidu-export-id')!;
     const shown = await admin.get(`/api/exports/${id}`);
     expect(shown.status).toBe(200);
-    const { export: record, survey: of } = await shown.json();
+    const { export: record, survey: of, evaluation, verify } = await shown.json();
     expect(of).toEqual({ id: survey.id, slug: survey.slug });
+    expect(evaluation).toMatchObject({ unit: '威海临港区科技创新局', year: 2023 });
+    expect(verify).toContain(sha256(bytes));
     const db = await stored();
     expect(record).toMatchObject({
       id, kind: 'responses.csv', surveyId: survey.id, user: { username: 'admin' }, filters: { excluded: 'exclude' }, rows: 3,
