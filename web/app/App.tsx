@@ -7,6 +7,7 @@ import { Link } from './components/Link.tsx';
 import { Login } from './pages/Login.tsx';
 import { Evaluations } from './pages/Evaluations.tsx';
 import { EvaluationPage } from './pages/EvaluationPage.tsx';
+import { SheetPage } from './pages/SheetPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { Distribute } from './pages/Distribute.tsx';
 import { PosterPage } from './pages/PosterPage.tsx';
@@ -92,6 +93,7 @@ function Page({ route, user, onLogin }: { route: Route; user: User | null | unde
   switch (route.name) {
     case 'evaluations': return <Evaluations />;
     case 'evaluation': return <EvaluationPage id={route.id} user={user} />;
+    case 'sheet': return <SheetPage id={route.id} />;
     case 'survey': return <SurveyPage id={route.id} />;
     case 'distribute': return <Distribute id={route.id} />;
     case 'poster': return <PosterPage id={route.id} source={route.source} />;

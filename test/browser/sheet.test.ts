@@ -1,0 +1,131 @@
+// The score sheet page in Debian's Chromium against the real server (issue 6): the seed's
+// evaluation (bundled framework, 附件2 inputs, 29 of 30 satisfied bound to 社会满意度指标) shows
+// 84.6 良; a manual score edited in its row moves the total; a score that disagrees with its rule
+// shows a finding; a score above the points is refused with the server's words. Screenshots go
+// to test-artifacts/sheet-*.png to be looked at.
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundledExampleInputs } from '../../scoring/index.ts';
+import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
+import { freshDatabaseUrl } from '../support/database.ts';
+import { satisfiedAnswers } from '../support/app.ts';
+import { chromiumPath, hasChromium, launch } from './browser.ts';
+
+const password = 'admin-password-for-tests';
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `test-artifacts/sheet-${name}.png`, fullPage });
+}
+
+describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath})`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let desk: BrowserContext;
+  let page: Page;
+  let evaluationId = '';
+  const errors: string[] = [];
+
+  /** The API through the page's own session, as a same-origin page would call it. */
+  async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
+    const res = await request.fetch(server.url + path, { method, data, headers: { origin: server.url, 'content-type': 'application/json' } });
+    if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  }
+
+  beforeAll(async () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    server = await startServer({ databaseUrl: await freshDatabaseUrl(), port: 0, dist: distDir, adminPassword: password, demo: false });
+    if (server.ctx.assets.app.scripts.length === 0) throw new Error('no built app: run npm run build first');
+    browser = await launch();
+    desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page = await desk.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(server.url + '/app/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(password);
+    await page.getByLabel('密码').press('Enter');
+    await page.locator('h1', { hasText: '评价项目' }).waitFor();
+
+    // The seed's evaluation, set up through the API with the page's session.
+    const api = desk.request;
+    evaluationId = (await call(api, 'POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
+    await call(api, 'PUT', `/api/evaluations/${evaluationId}/framework`, { framework: 'department-overall' });
+    const { ['3.2.1']: _bound, ...inputs } = bundledExampleInputs['department-overall'] as Record<string, unknown>;
+    await call(api, 'PUT', `/api/evaluations/${evaluationId}/inputs`, inputs);
+    const survey = await call(api, 'POST', '/api/surveys', { evaluationId, template: 'public' });
+    await call(api, 'POST', `/api/surveys/${survey.id}/open`, {});
+    for (let i = 0; i < 30; i++) {
+      await call(api, 'POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
+    }
+    await call(api, 'PUT', `/api/evaluations/${evaluationId}/bindings/3.2.1`, { surveys: [{ surveyId: survey.id }], metric: 'overall', combine: 'bySample' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const total = () => page.locator('#sheet-total').innerText();
+  const grade = () => page.locator('#sheet-grade').innerText();
+  const row = (code: string) => page.locator(`[id="ind-${code}"]`);
+
+  test('the seed evaluation: total 84.6, 良; 社会满意度指标 96.67 % bound, 4 of 4, band not yet certain', async () => {
+    await page.goto(`${server.url}/app/evaluations/${evaluationId}`);
+    await page.getByRole('link', { name: '评分表' }).click();
+    await expect.poll(total).toBe('84.6');
+    expect(await grade()).toBe('良');
+    expect(await row('3.2.1').locator('.score .value').innerText()).toBe('4');
+    expect(await row('2').locator('td').nth(3).innerText()).toBe('80.00%');
+    const sat = page.locator('[id="sat-3.2.1"]');
+    expect(await sat.innerText()).toContain('96.67%');
+    expect(await sat.innerText()).toContain('n = 30');
+    expect(await sat.innerText()).toContain('跨过 85.00%');
+    expect(await sat.locator('.neighbours li').allTextContents()).toEqual(['若满意度落入下一档（≥ 80.00%）：得分 3.2，总分 83.8，良']);
+    // The seed's own audit finding (预算执行 deducts 2 where its rule allows 1) is shown.
+    expect(await row('2.3.2').locator('.findings li').count()).toBeGreaterThan(0);
+    await shot(page, '01-seed-1280');
+    await shot(page, '01-seed-full', true);
+  });
+
+  test('edit a manual score inline: 目标设置合理性 3.2 → 4 moves the total to 85.4', async () => {
+    await row('1.1.1').getByRole('button', { name: '修改得分：目标设置合理性' }).click();
+    await page.getByLabel('目标设置合理性 的得分').fill('4');
+    await page.getByLabel('目标设置合理性 的扣分原因').fill('复核后：部分指标设置不准确，扣 1 分。');
+    await shot(page, '02-editing-1280');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(total).toBe('85.4');
+    expect(await grade()).toBe('良');
+    expect(await row('1.1.1').locator('.score .value').innerText()).toBe('4');
+    expect(await row('1.1').locator('.score .value').innerText()).toBe('8');
+    expect(await row('1.1.1').innerText()).toContain('复核后：部分指标设置不准确');
+  });
+
+  test('a score above its points is refused in the server\'s words, and nothing changes', async () => {
+    await row('1.1.2').getByRole('button', { name: '修改得分：目标管理有效性' }).click();
+    await page.getByLabel('目标管理有效性 的得分').fill('6');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => row('1.1.2').getByRole('alert').innerText()).toContain('超过分值 5');
+    await shot(page, '03-refused-1280');
+    await row('1.1.2').getByRole('button', { name: '取消' }).click();
+    expect(await total()).toBe('85.4');
+  });
+
+  test('a score that disagrees with its rule shows a finding: 区级机关考核 graded 优秀 (4) entered as 3', async () => {
+    expect(await row('3.2.2').locator('.findings li').count()).toBe(0);
+    await row('3.2.2').getByRole('button', { name: '修改得分：区级机关考核综合评价' }).click();
+    await page.getByLabel('区级机关考核综合评价 的得分').fill('3');
+    await page.getByLabel('区级机关考核综合评价 的扣分原因').fill('考核材料不完整，酌情扣 1 分。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(total).toBe('84.4');
+    expect(await grade()).toBe('良');
+    // Two findings: the rule gives 优秀 the full 4 points, and the report's stated 100 % no longer holds.
+    await expect.poll(() => row('3.2.2').locator('.findings li').count()).toBe(2);
+    expect(await row('3.2.2').locator('.findings').innerText()).toContain('优秀');
+    await row('3.2.2').scrollIntoViewIfNeeded();
+    await shot(page, '04-finding-1280');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+// The sheet page's words, Chinese first with English beside them (DESIGN §10), kept with the page
+// so the app's shared dictionary stays the app shell's.
+import { lang } from '../i18n.ts';
+
+const zh = {
+  title: '评分表',
+  noFramework: '尚未选择指标体系。',
+  useBundled: '使用内置指标体系：部门整体支出绩效评价（附件1）',
+  total: '总分',
+  grade: '等级',
+  incomplete: '尚有指标未评分',
+  frameworkVersion: '指标体系 第 {v} 版',
+  code: '代码',
+  indicator: '指标',
+  points: '分值',
+  score: '得分',
+  rate: '得分率',
+  assessment: '评分情况',
+  findings: '审核发现',
+  edit: '修改得分',
+  save: '保存',
+  cancel: '取消',
+  clear: '清除得分',
+  reason: '扣分原因',
+  scoreOf: '{name} 的得分',
+  reasonOf: '{name} 的扣分原因',
+  entered: '录入',
+  satisfactionTitle: '满意度指标',
+  bound: '绑定问卷',
+  certain: '区间完全落在本档内',
+  uncertain: '95% 区间跨过 {t}%，档次尚不确定；约 {n} 份有效答卷可确定',
+  ifMoved: '若满意度落入{dir}一档（≥ {min}%）：得分 {score}，总分 {total}，{grade}',
+  above: '上',
+  below: '下',
+  exports: '导出',
+  exportXlsx: '评分表 XLSX（附件2 与表3–表7）',
+  exportHtml: '报告表格 HTML',
+  exportJson: 'JSON',
+  inputIssues: '已录入但现行指标体系不接受的内容（未计入）',
+};
+type Key = keyof typeof zh;
+
+const en: Record<Key, string> = {
+  title: 'Score sheet',
+  noFramework: 'No indicator system chosen yet.',
+  useBundled: 'Use the bundled framework: department overall spending (Annex 1)',
+  total: 'Total',
+  grade: 'Grade',
+  incomplete: 'some indicators are not scored yet',
+  frameworkVersion: 'framework version {v}',
+  code: 'Code',
+  indicator: 'Indicator',
+  points: 'Points',
+  score: 'Score',
+  rate: 'Rate',
+  assessment: 'Assessment',
+  findings: 'Findings',
+  edit: 'Edit score',
+  save: 'Save',
+  cancel: 'Cancel',
+  clear: 'Clear score',
+  reason: 'Reason for deduction',
+  scoreOf: 'Score of {name}',
+  reasonOf: 'Reason for {name}',
+  entered: 'entered',
+  satisfactionTitle: 'Satisfaction indicators',
+  bound: 'Bound surveys',
+  certain: 'the whole interval lies in this band',
+  uncertain: 'the 95 % interval straddles {t}%: band not settled; about {n} valid responses would settle it',
+  ifMoved: 'If the rate moved one band {dir} (≥ {min}%): score {score}, total {total}, {grade}',
+  above: 'up',
+  below: 'down',
+  exports: 'Export',
+  exportXlsx: 'Sheet XLSX (Annex 2, tables 3–7)',
+  exportHtml: 'Report tables HTML',
+  exportJson: 'JSON',
+  inputIssues: 'Entries the current framework does not accept (left out)',
+};
+
+export function st(key: Key, params: Record<string, string | number> = {}): string {
+  const text = (lang() === 'en' ? en : zh)[key];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
