@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entryPoint } from '../../server/db/sources.ts';
 import { qrPng, qrSvg } from '../../server/distribution/qr.ts';
 import { postJson, satisfiedAnswers, testApp, type TestApp } from '../support/app.ts';
-import { evaluator, loginAdmin, newEvaluation, newSurvey, type Browser } from '../support/session.ts';
+import { adminWithSurvey, evaluator, newEvaluation, newSurvey, type Browser } from '../support/session.ts';
 
 let t: TestApp;
 let admin: Browser;
@@ -15,8 +15,7 @@ let survey: { id: string; slug: string };
 
 beforeEach(async () => {
   t = await testApp({ demo: false });
-  admin = await loginAdmin(t);
-  survey = await newSurvey(admin, await newEvaluation(admin), { slug: 'qiye-2023' });
+  ({ admin, survey } = await adminWithSurvey(t, 'qiye-2023'));
 });
 afterEach(async () => {
   await t.close();

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkChains } from '../../server/db/chain-check.ts';
 import { importedResponseId } from '../../server/import/ids.ts';
 import { postJson, satisfiedAnswers, testApp, type TestApp } from '../support/app.ts';
-import { evaluator, loginAdmin, newEvaluation, newSurvey, type Browser } from '../support/session.ts';
+import { adminWithSurvey, evaluator, newEvaluation, newSurvey, type Browser } from '../support/session.ts';
 import { wjxCsv, wjxHeader, wjxMapping, wjxRejected, wjxXlsx } from '../support/wjx.ts';
 
 let t: TestApp;
@@ -16,8 +16,7 @@ let survey: { id: string; slug: string };
 
 beforeEach(async () => {
   t = await testApp({ demo: false });
-  admin = await loginAdmin(t);
-  survey = await newSurvey(admin, await newEvaluation(admin), { slug: 'lingang-public' });
+  ({ admin, survey } = await adminWithSurvey(t, 'lingang-public'));
   await admin.post(`/api/surveys/${survey.id}/open`);
 });
 afterEach(async () => {

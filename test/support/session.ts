@@ -74,3 +74,9 @@ export async function newSurvey(browser: Browser, evaluationId: string, extra: R
   if (res.status !== 201) throw new Error(`survey not created: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; slug: string };
 }
+
+/** The admin logged in, with one draft survey from the public template in a new evaluation. */
+export async function adminWithSurvey(t: TestApp, slug: string): Promise<{ admin: Browser; survey: { id: string; slug: string } }> {
+  const admin = await loginAdmin(t);
+  return { admin, survey: await newSurvey(admin, await newEvaluation(admin), { slug }) };
+}
