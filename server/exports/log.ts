@@ -72,7 +72,7 @@ export function recordedStream(db: Kysely<Database>, meta: ExportMeta, chunks: A
 }
 
 /** A file made whole in memory (results, report text: small), recorded before it is sent. */
-export async function recordedBytes(db: Kysely<Database>, meta: ExportMeta, body: Uint8Array, tally: ExportTally): Promise<Uint8Array> {
+export async function recordedBytes<T extends Uint8Array>(db: Kysely<Database>, meta: ExportMeta, body: T, tally: ExportTally): Promise<T> {
   await record(db, meta, createHash('sha256').update(body).digest('hex'), body.byteLength, tally);
   return body;
 }
