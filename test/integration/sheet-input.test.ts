@@ -134,6 +134,27 @@ describe('with the seed framework', () => {
   });
 });
 
+describe('an evaluation created with its framework', () => {
+  it('scores by it as version 0 until a framework is PUT, which becomes version 1', async () => {
+    const res = await member.post('/api/evaluations', { name: '带指标体系创建', unit: '某局', year: 2024, framework: 'department-overall' });
+    const id = ((await res.json()) as { id: string }).id;
+    const s = (await (await member.get(`/api/evaluations/${id}/sheet`)).json()) as any;
+    expect(s.framework).toMatchObject({ version: 0, bundled: 'department-overall' });
+    expect(s.indicators).toHaveLength(4);
+    expect((await member.put(`/api/evaluations/${id}/indicators/4.1`, { score: '4', reason: '扣 1 分' })).status).toBe(200);
+    expect(await (await member.put(`/api/evaluations/${id}/framework`, { framework: 'department-overall' })).json()).toMatchObject({ version: 1, created: true });
+    const after = (await (await member.get(`/api/evaluations/${id}/sheet`)).json()) as any;
+    expect(after.framework.version).toBe(1);
+    expect(after.indicators[3].children[0]).toMatchObject({ code: '4.1', score: '4' });
+  });
+
+  it('answers 409 naming the problem when that framework does not parse', async () => {
+    const res = await member.post('/api/evaluations', { name: '坏指标体系', unit: '某局', year: 2024, framework: { name: 'x' } });
+    const id = ((await res.json()) as { id: string }).id;
+    expect((await refused(await member.get(`/api/evaluations/${id}/sheet`), 409)).code).toBe('framework_invalid');
+  });
+});
+
 describe('authorization', () => {
   const routes: [string, string, unknown?][] = [
     ['GET', '/framework'], ['PUT', '/framework', { framework: 'department-overall' }],
