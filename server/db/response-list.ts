@@ -2,7 +2,8 @@
 // its quality flags and whether it is excluded now. Flags a response carries alone were stored
 // when it was written (response_flags); the two that depend on other responses are decided here,
 // per row, through indexes (responses_survey_device, responses_survey_network):
-// - duplicate_device: an earlier response of the survey came from the same device cookie;
+// - duplicate_device: an earlier response of the survey came from the same device cookie (not on
+//   a kiosk, a tablet in a hall that serves one person after another);
 // - burst: at least `burstSize` responses of the survey with the same answers came from the same
 //   network within the same ten minutes (the first 15 characters of the ISO time: a clock's
 //   ten-minute bucket, the same in both engines).
@@ -13,8 +14,8 @@ export const burstSize = 3;
 export const relationalFlags = ['duplicate_device', 'burst'] as const;
 export type RelationalFlag = (typeof relationalFlags)[number];
 
-const duplicateDevice = sql<boolean>`(r.device IS NOT NULL AND EXISTS (
-  SELECT 1 FROM responses d WHERE d.survey_id = r.survey_id AND d.device = r.device AND d.seq < r.seq))`;
+const duplicateDevice = sql<boolean>`(r.device IS NOT NULL AND r.channel <> 'kiosk' AND EXISTS (
+  SELECT 1 FROM responses d WHERE d.survey_id = r.survey_id AND d.device = r.device AND d.seq < r.seq AND d.channel <> 'kiosk'))`;
 const burst = sql<boolean>`(r.network IS NOT NULL AND (
   SELECT count(*) FROM responses b WHERE b.survey_id = r.survey_id AND b.network = r.network
     AND b.answers = r.answers AND substr(b.submitted_at, 1, 15) = substr(r.submitted_at, 1, 15)) >= ${burstSize})`;

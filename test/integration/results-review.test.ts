@@ -13,14 +13,14 @@ let survey: { id: string; slug: string };
 const ids: Record<string, string> = {};
 
 /** A public submission from a given client address and device cookie, started `seconds` ago. */
-async function submit(name: string, answers: Record<string, unknown>, opts: { address?: string; device?: string; seconds?: number } = {}) {
+async function submit(name: string, answers: Record<string, unknown>, opts: { address?: string; device?: string; seconds?: number; kiosk?: string } = {}) {
   const id = randomUUID();
   ids[name] = id;
   const headers: Record<string, string> = {};
   if (opts.address) headers['x-test-address'] = opts.address;
   if (opts.device) headers.cookie = `mny_dev=${opts.device}`;
   const startedAt = new Date(Date.now() - (opts.seconds ?? 120) * 1000).toISOString();
-  const res = await postJson(t.app, `/api/public/surveys/${survey.slug}/responses`, { id, answers, startedAt }, headers);
+  const res = await postJson(t.app, `/api/public/surveys/${survey.slug}/responses`, { id, answers, startedAt, ...(opts.kiosk ? { kiosk: opts.kiosk } : {}) }, headers);
   expect(res.status).toBe(201);
 }
 
@@ -46,6 +46,12 @@ beforeAll(async () => {
   const device = randomUUID();
   await submit('firstOnDevice', varied(3), { device });
   await submit('againOnDevice', varied(4), { device });
+  // A kiosk tablet serves one person after another from one browser: not duplicates.
+  const hall = (await (await admin.post(`/api/surveys/${survey.id}/sources`, { code: 'hall-1', label: '大厅平板', kiosk: true })).json()) as { source: { kioskUrl: string } };
+  const kiosk = new URL(hall.source.kioskUrl).searchParams.get('kiosk')!;
+  const tablet = randomUUID();
+  await submit('kiosk1', varied(5), { device: tablet, kiosk });
+  await submit('kiosk2', varied(6), { device: tablet, kiosk });
   // Three identical answer sets from one /24 in a minute; two from another are not a burst.
   const same = satisfiedAnswers({ q2: 3, suggestion: '同一网络' });
   for (const n of [1, 2, 3]) await submit(`burst${n}`, same, { address: `198.51.100.${n}` });
@@ -66,14 +72,16 @@ describe('quality flags', () => {
     expect(await flagsOf('straight')).toEqual(['straight_line']);
     expect(await flagsOf('firstOnDevice')).toEqual([]);
     expect(await flagsOf('againOnDevice')).toEqual(['duplicate_device']);
+    expect(await flagsOf('kiosk1')).toEqual([]);
+    expect(await flagsOf('kiosk2')).toEqual([]);
     for (const n of [1, 2, 3]) expect(await flagsOf(`burst${n}`)).toEqual(['burst']);
     for (const n of [1, 2]) expect(await flagsOf(`pair${n}`)).toEqual([]);
   });
 
   it('are advice: only ineligibility takes a response out of the rates', async () => {
     const results = (await (await admin.get(`/api/surveys/${survey.id}/results`)).json()) as any;
-    expect(results.accounting).toMatchObject({ received: 13, valid: 12, invalid: { ineligible: 1 } });
-    expect(results.overall.n).toBe(12);
+    expect(results.accounting).toMatchObject({ received: 15, valid: 14, invalid: { ineligible: 1 } });
+    expect(results.overall.n).toBe(14);
   });
 });
 
@@ -95,14 +103,15 @@ describe('the response list', () => {
     const bursts = (await (await admin.get(`/api/surveys/${survey.id}/responses?flag=burst`)).json()) as { responses: { id: string }[] };
     expect(bursts.responses.map((r) => r.id)).toEqual([ids.burst1, ids.burst2, ids.burst3]);
     const unflagged = (await (await admin.get(`/api/surveys/${survey.id}/responses?flagged=false`)).json()) as { responses: unknown[] };
-    expect(unflagged.responses.length).toBe(13 - 7);
+    expect(unflagged.responses.length).toBe(15 - 7);
 
     expect((await admin.post(`/api/responses/${ids.fast}/exclusion`, { reason: '答题过快' })).status).toBe(201);
     const excluded = (await (await admin.get(`/api/surveys/${survey.id}/responses?excluded=true`)).json()) as { responses: { id: string; excluded: boolean; valid: boolean }[] };
     expect(excluded.responses).toMatchObject([{ id: ids.fast, excluded: true, valid: false }]);
-    expect((await (await admin.get(`/api/surveys/${survey.id}/responses?excluded=false`)).json()).responses.length).toBe(12);
+    expect((await (await admin.get(`/api/surveys/${survey.id}/responses?excluded=false`)).json()).responses.length).toBe(14);
     expect((await (await admin.get(`/api/surveys/${survey.id}/responses?channel=qr`)).json()).responses).toEqual([]);
-    expect((await (await admin.get(`/api/surveys/${survey.id}/responses?group=public`)).json()).responses.length).toBe(13);
+    expect((await (await admin.get(`/api/surveys/${survey.id}/responses?group=public`)).json()).responses.length).toBe(15);
+    expect((await (await admin.get(`/api/surveys/${survey.id}/responses?channel=kiosk`)).json()).responses.map((r: { id: string }) => r.id)).toEqual([ids.kiosk1, ids.kiosk2]);
     expect((await admin.get(`/api/surveys/${survey.id}/responses?flag=nonsense`)).status).toBe(422);
   });
 
