@@ -206,6 +206,17 @@ describe('GET /api/surveys/:id/export.xlsx', () => {
   });
 });
 
+describe('an export with no rows', () => {
+  it('is the header alone, and is recorded with 0 rows and no last hash', async () => {
+    const { res, bytes } = await download(`/api/surveys/${survey.id}/export.xlsx?channel=qr`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(book.getWorksheet('答卷')!.rowCount).toBe(1);
+    const { export: record } = await (await admin.get(`/api/exports/${res.headers.get('x-manyidu-export-id')}`)).json();
+    expect(record).toMatchObject({ rows: 0, lastHash: null, filters: { channel: 'qr', excluded: 'include' }, sha256: sha256(bytes) });
+  });
+});
+
 describe('authorization', () => {
   it('answers 401 without a session and 404 to an evaluator of another evaluation', async () => {
     const anonymous = new Browser(t.app);
