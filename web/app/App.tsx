@@ -14,6 +14,7 @@ import { PosterPage } from './pages/PosterPage.tsx';
 import { TokenSheet } from './pages/TokenSheet.tsx';
 import { EntryPage } from './pages/EntryPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
+import { ResultsPage } from './pages/ResultsPage.tsx';
 import { Users } from './pages/Users.tsx';
 
 /** The shell: who is logged in, the header, and the page for the address. */
@@ -100,6 +101,7 @@ function Page({ route, user, onLogin }: { route: Route; user: User | null | unde
     case 'tokenSheet': return <TokenSheet id={route.id} />;
     case 'entry': return <EntryPage id={route.id} user={user} />;
     case 'import': return <ImportPage id={route.id} />;
+    case 'results': return <ResultsPage id={route.id} />;
     case 'users': return <Users self={user} />;
     case 'notFound': return <h1 tabIndex={-1}>{t('notFound')}</h1>;
   }

@@ -12,10 +12,11 @@ export type Route =
   | { name: 'tokenSheet'; id: string }
   | { name: 'entry'; id: string }
   | { name: 'import'; id: string }
+  | { name: 'results'; id: string }
   | { name: 'users' }
   | { name: 'notFound' };
 
-const surveyPages = { '': 'survey', distribute: 'distribute', entry: 'entry', import: 'import', poster: 'poster', tokens: 'tokenSheet' } as const;
+const surveyPages = { '': 'survey', distribute: 'distribute', entry: 'entry', import: 'import', results: 'results', poster: 'poster', tokens: 'tokenSheet' } as const;
 
 export function parseRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
@@ -51,6 +52,7 @@ export function routePath(route: Route): string {
     case 'tokenSheet': return `${s(route.id)}/tokens`;
     case 'entry': return `${s(route.id)}/entry`;
     case 'import': return `${s(route.id)}/import`;
+    case 'results': return `${s(route.id)}/results`;
     case 'users': return '/app/admin/users';
     case 'notFound': return '/app/';
   }

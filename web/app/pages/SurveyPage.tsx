@@ -7,6 +7,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { Link } from '../components/Link.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import type { DefinitionEditor as Editor } from '../editor/DefinitionEditor.tsx';
+import { rt } from '../results/text.ts';
 
 /**
  * The editor comes in its own chunk: it carries the definition schema (zod) for the instant
@@ -69,6 +70,7 @@ export function SurveyPage({ id }: { id: string }) {
             <Link href={`${base}/distribute`} class="btn">{t('distribute')}</Link>
             <Link href={`${base}/entry`} class="btn">{t('entry')}</Link>
             <Link href={`${base}/import`} class="btn">{t('import')}</Link>
+            <Link href={`${base}/results`} class="btn">{rt('title')}</Link>
           </nav>
           {Object.keys(d.channels).length > 0 && (
             <table class="list narrow-table">

@@ -1,0 +1,32 @@
+import { rt, rtOr } from './text.ts';
+import type { ResultsView } from './types.ts';
+import { pct } from './format.ts';
+
+/** 回收情况 (DESIGN §3): issued, received, valid, the two rates, and why the rest are not valid. */
+export function Accounting({ a }: { a: ResultsView['accounting'] }) {
+  const invalid = Object.entries(a.invalid).filter(([, n]) => n > 0);
+  return (
+    <section class="card" aria-labelledby="acc-h">
+      <h2 id="acc-h">{rt('accounting')}</h2>
+      <dl class="facts results-figures" id="accounting">
+        <div><dt>{rt('issued')}</dt><dd>{a.issued ?? rt('unknown')}</dd></div>
+        <div><dt>{rt('received')}</dt><dd id="acc-received">{a.received}</dd></div>
+        <div><dt>{rt('valid')}</dt><dd id="acc-valid">{a.valid}</dd></div>
+        <div><dt>{rt('responseRate')}</dt><dd>{a.responseRate === null ? rt('unknown') : pct(a.responseRate)}</dd></div>
+        <div><dt>{rt('validResponseRate')}</dt><dd>{a.validResponseRate === null ? rt('unknown') : pct(a.validResponseRate)}</dd></div>
+      </dl>
+      {invalid.length === 0 ? (
+        <p class="help">{rt('noInvalid')}</p>
+      ) : (
+        <table class="list narrow-table" id="invalid">
+          <caption>{rt('invalidTitle')}</caption>
+          <tbody>
+            {invalid.map(([reason, n]) => (
+              <tr key={reason}><th scope="row">{rtOr(`invalid_${reason}`, reason)}</th><td class="num">{n}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SurveyDefinition } from '../../../surveys/index.ts';
+import { mainScale } from './format.ts';
+import { rt } from './text.ts';
+import type { Item } from './types.ts';
+import type { ChartData, ChartHandle } from './chart.ts';
+
+type ChartModule = typeof import('./chart.ts');
+// ECharts is fetched once, the first time a results page draws a chart; other pages never load it.
+let chartModule: Promise<ChartModule> | null = null;
+const loadChart = () => (chartModule ??= import('./chart.ts'));
+
+// Satisfied to dissatisfied, green to red, with 不了解 grey: the order a reader of 图1 expects.
+const palette = ['#1f7a3a', '#5aa469', '#c9a227', '#e07b39', '#c0392b', '#8e2c22', '#5e1b15'];
+const naColor = '#9aa0a8';
+
+/** The chart's series from the items' level counts, labelled from the survey's scale. */
+export function chartData(items: Item[], def: SurveyDefinition): ChartData {
+  const scale = mainScale(def);
+  const levels = scale?.levels ?? [];
+  const series = levels.map((l, i) => ({
+    name: l.label,
+    color: palette[Math.round((i * (palette.length - 1)) / Math.max(1, levels.length - 1))] ?? palette[0]!,
+    counts: items.map((it) => it.levels[String(l.code)] ?? 0),
+  }));
+  if (scale?.notApplicable || items.some((it) => it.notApplicable > 0)) {
+    series.push({ name: scale?.notApplicable?.label ?? rt('notApplicable'), color: naColor, counts: items.map((it) => it.notApplicable) });
+  }
+  return { categories: items.map((it) => it.label ?? it.id), series, axisName: rt('chartAxis') };
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 图1 of the report: every item's distribution of levels, downloadable as SVG and PNG. */
+export function ItemChart({ items, def, fileName }: { items: Item[]; def: SurveyDefinition; fileName: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const handle = useRef<ChartHandle | null>(null);
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const data = useMemo(() => chartData(items, def), [items, def]);
+
+  useEffect(() => {
+    let live = true;
+    loadChart().then(
+      (m) => {
+        if (!live || !box.current) return;
+        handle.current = m.mountChart(box.current);
+        setReady(true);
+      },
+      (e: unknown) => live && setError(String(e)),
+    );
+    // The chart follows the width of its box (a rotated phone, a resized window).
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => handle.current?.resize()) : null;
+    if (box.current) observer?.observe(box.current);
+    return () => {
+      live = false;
+      observer?.disconnect();
+      handle.current?.dispose();
+      handle.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (ready) handle.current?.update(data);
+  }, [ready, data]);
+
+  const svg = () => handle.current && download(new Blob([handle.current.svg()], { type: 'image/svg+xml' }), `${fileName}.svg`);
+  const png = () => handle.current?.png().then((b) => download(b, `${fileName}.png`), (e: unknown) => setError(String(e)));
+  return (
+    <figure class="results-figure">
+      <figcaption>{rt('chartTitle')}</figcaption>
+      {!ready && !error && <p class="help">{rt('chartLoading')}</p>}
+      {error && <p class="err">{error}</p>}
+      <div ref={box} class="results-chart" role="img" aria-label={rt('chartTitle')} />
+      <p class="actions">
+        <button type="button" class="btn small" disabled={!ready} onClick={png}>{rt('downloadPng')}</button>
+        <button type="button" class="btn small" disabled={!ready} onClick={svg}>{rt('downloadSvg')}</button>
+      </p>
+    </figure>
+  );
+}

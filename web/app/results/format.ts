@@ -1,0 +1,57 @@
+// Figures and the declared method in words: every rate is printed with what it was made of.
+import type { SurveyDefinition } from '../../../surveys/index.ts';
+import { lang } from '../i18n.ts';
+import { rt } from './text.ts';
+import type { Rate, ResponseSummary, ResultsView } from './types.ts';
+
+export function pct(rate: string | null | undefined): string {
+  return rate == null ? rt('noRate') : `${rate}%`;
+}
+
+export function interval(ci: [string, string] | null | undefined): string {
+  return ci ? `${ci[0]}–${ci[1]}%` : '—';
+}
+
+export function dateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+}
+
+/** The scale the items are measured on: the one the first likert question uses. */
+export function mainScale(def: SurveyDefinition) {
+  const q = def.questions.find((x) => x.kind === 'likert');
+  return q && q.kind === 'likert' ? def.scales[q.scale] : undefined;
+}
+
+/** The declared method (DESIGN §3) as sentences, built from `method` and the scale it names. */
+export function methodSentences(method: ResultsView['method'], def: SurveyDefinition): string[] {
+  const scale = mainScale(def);
+  const label = (code: number) => scale?.levels.find((l) => l.code === code)?.label ?? String(code);
+  const na = scale?.notApplicable?.label ?? rt('notApplicable');
+  const sep = lang() === 'en' ? ', ' : '、';
+  const naText = method.notApplicable === 'exclude' ? rt('naExclude', { na }) : rt('naDissatisfied', { na });
+  const first =
+    method.kind === 'share'
+      ? rt('methodShare', { satisfied: method.satisfied.map(label).join(sep), base: naText })
+      : `${rt('methodWeighted', { weights: (scale?.levels ?? []).map((l) => `${l.label} ${l.weight}`).join(sep) })}${lang() === 'en' ? '; ' : '；'}${naText}`;
+  const o = method.overall;
+  const overall = 'question' in o ? rt('overallQuestion', { label: def.questions.find((q) => q.id === o.question)?.label ?? o.question }) : rt('overallMean');
+  return [first, overall, rt('rounding', { interval: method.kind === 'share' ? rt('wilson') : rt('tInterval') })];
+}
+
+/** The overall rate's band certainty: settled, or how many more responses would settle it. */
+export function bandSentence(overall: Rate): string | null {
+  const b = overall.band;
+  if (!b) return null;
+  if (!b.band) return rt('bandNone');
+  const min = b.band.min.replace(/\.00$/, '');
+  if (b.certain) return rt('bandCertain', { min });
+  const t = b.straddles.map((s) => s.replace(/\.00$/, '')).join('%、');
+  if (b.settlesAt === null) return rt('bandUnsettled', { min, t });
+  return rt('bandUncertain', { min, t, more: Math.max(1, b.settlesAt - overall.n) });
+}
+
+/** Whether a response counts: excluded by an evaluator, not eligible, or counted. */
+export function stateOf(r: ResponseSummary): string {
+  return r.excluded ? rt('excluded') : r.valid ? rt('counted') : rt('ineligibleState');
+}
