@@ -86,32 +86,45 @@ async function postgresDatabase(serverUrl: string): Promise<string> {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/**
+ * Which parts to run: BENCH_ONLY=page,accepted,results,writer,export (default: all). The
+ * 1,000,000-row export alone takes minutes, so a quick look can leave it out.
+ */
+const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
+const want = (part: 'page' | 'accepted' | 'results' | 'writer' | 'export') => !only || only.includes(part);
+
 async function main() {
   const report: Record<string, unknown> = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, seconds, connections };
 
-  const pageServer = await spawnServer({ DATABASE_URL: join(dir, 'page.sqlite') });
-  const weight = await pageWeight(`${pageServer.url}/s/demo`);
-  await pageServer.stop();
-  report.pageWeight = weight;
-  console.log(`respondent page (demo, 20 questions), gzipped: HTML ${fmt(weight.html)} B + CSS ${fmt(weight.css)} B + JS ${fmt(weight.js)} B = ${fmt(weight.total / 1024, 1)} KB (target ≤ 20 KB: ${weight.total <= 20 * 1024 ? 'met' : 'NOT met'})`);
+  if (want('page')) {
+    const pageServer = await spawnServer({ DATABASE_URL: join(dir, 'page.sqlite') });
+    const weight = await pageWeight(`${pageServer.url}/s/demo`);
+    await pageServer.stop();
+    report.pageWeight = weight;
+    console.log(`respondent page (demo, 20 questions), gzipped: HTML ${fmt(weight.html)} B + CSS ${fmt(weight.css)} B + JS ${fmt(weight.js)} B = ${fmt(weight.total / 1024, 1)} KB (target ≤ 20 KB: ${weight.total <= 20 * 1024 ? 'met' : 'NOT met'})`);
+  }
 
-  const base = await hello();
-  report.hello = base;
-  console.log(`bare Hono hello:               ${fmt(base.perSecond)} req/s  p50 ${base.p50} ms  p99 ${base.p99} ms`);
+  const base = want('accepted') ? await hello() : undefined;
+  if (base) {
+    report.hello = base;
+    console.log(`bare Hono hello:               ${fmt(base.perSecond)} req/s  p50 ${base.p50} ms  p99 ${base.p99} ms`);
+  }
 
   const line = (name: string, r: Awaited<ReturnType<typeof accepted>>) => {
     const ok = r.statuses['201'] ?? 0;
     console.log(
-      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base.perSecond, 1)} % of hello (target ≥ 25 %); ` +
+      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base!.perSecond, 1)} % of hello (target ≥ 25 %); ` +
         `statuses ${JSON.stringify(r.statuses)}; ` +
         // Requests still in flight when the load stops are stored but not counted, hence ≥.
         `201s ${ok}, rows stored ${r.stored}${r.stored >= ok ? ' (every 201 stored)' : ' (FEWER ROWS THAN 201s)'}`,
     );
   };
 
-  const sqlite = await accepted(join(dir, 'bench.sqlite'));
-  report.sqlite = sqlite;
-  line('accepted responses, SQLite:', sqlite);
+  if (base) {
+    const sqlite = await accepted(join(dir, 'bench.sqlite'));
+    report.sqlite = sqlite;
+    line('accepted responses, SQLite:', sqlite);
+  }
 
   const resultsLine = (engine: string, small: ResultsLatency, large: ResultsLatency) =>
     console.log(
@@ -120,39 +133,48 @@ async function main() {
         `(target < 20: ${Math.max(large.whole, large.group, large.channel) < 20 ? 'met' : 'NOT met'}); ` +
         `1,000 × 20 items: whole ${fmt(small.whole, 1)}, one group ${fmt(small.group, 1)}, one channel ${fmt(small.channel, 1)}`,
     );
-  const sqliteResults = [await resultsLatency(join(dir, 'results-1k.sqlite'), 1_000), await resultsLatency(join(dir, 'results-1m.sqlite'), 1_000_000)] as const;
-  report.resultsSqlite = sqliteResults;
-  resultsLine('SQLite', ...sqliteResults);
-  const counted = await writerThroughput(join(dir, 'writer-counted.sqlite'), true);
-  const uncounted = await writerThroughput(join(dir, 'writer-uncounted.sqlite'), false);
-  report.writer = { counted, uncounted };
-  console.log(
-    `SQLite write path alone:`.padEnd(31) +
-      `${fmt(counted)} /s with 20 answers counted per response, ${fmt(uncounted)} /s with none counted ` +
-      `(= ${fmt((100 * counted) / uncounted, 1)} %; batches of 512, synchronous=FULL)`,
-  );
+  if (want('results')) {
+    const sqliteResults = [await resultsLatency(join(dir, 'results-1k.sqlite'), 1_000), await resultsLatency(join(dir, 'results-1m.sqlite'), 1_000_000)] as const;
+    report.resultsSqlite = sqliteResults;
+    resultsLine('SQLite', ...sqliteResults);
+  }
+  if (want('writer')) {
+    const counted = await writerThroughput(join(dir, 'writer-counted.sqlite'), true);
+    const uncounted = await writerThroughput(join(dir, 'writer-uncounted.sqlite'), false);
+    report.writer = { counted, uncounted };
+    console.log(
+      `SQLite write path alone:`.padEnd(31) +
+        `${fmt(counted)} /s with 20 answers counted per response, ${fmt(uncounted)} /s with none counted ` +
+        `(= ${fmt((100 * counted) / uncounted, 1)} %; batches of 512, synchronous=FULL)`,
+    );
+  }
 
-  const [small] = await exportMemory(dir, 1_000);
-  const [large] = await exportMemory(dir, 1_000_000);
-  report.exportMemory = { small, large };
-  console.log(exportLine(small!, large!));
+  if (want('export')) {
+    const [small] = await exportMemory(dir, 1_000);
+    const [large] = await exportMemory(dir, 1_000_000);
+    report.exportMemory = { small, large };
+    console.log(exportLine(small!, large!));
+  }
 
-  const postgres = startPostgres();
-  if (!postgres) {
+  const needsPostgres = base !== undefined || want('results');
+  const postgres = needsPostgres ? startPostgres() : undefined;
+  if (needsPostgres && !postgres) {
     console.log('PostgreSQL is not installed here (no initdb): its figures are left out. apt-get install postgresql to measure them.');
-  } else {
+  } else if (postgres) {
     try {
-      for (const processes of [1, 2]) {
+      for (const processes of base ? [1, 2] : []) {
         const r = await accepted(await postgresDatabase(postgres.url), processes);
         report[`postgres${processes}`] = r;
         line(`accepted, PostgreSQL × ${processes} proc:`, r);
       }
-      const pgResults = [
-        await resultsLatency(await postgresDatabase(postgres.url), 1_000),
-        await resultsLatency(await postgresDatabase(postgres.url), 1_000_000),
-      ] as const;
-      report.resultsPostgres = pgResults;
-      resultsLine('PostgreSQL', ...pgResults);
+      if (want('results')) {
+        const pgResults = [
+          await resultsLatency(await postgresDatabase(postgres.url), 1_000),
+          await resultsLatency(await postgresDatabase(postgres.url), 1_000_000),
+        ] as const;
+        report.resultsPostgres = pgResults;
+        resultsLine('PostgreSQL', ...pgResults);
+      }
     } finally {
       postgres.stop();
     }
