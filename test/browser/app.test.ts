@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
-import { chromiumPath, hasChromium, launch, phone } from './browser.ts';
+import { chromiumPath, hasChromium, launch, phone, tapOption } from './browser.ts';
 import { wjxCsv, wjxHeader, wjxQuestions } from '../support/wjx.ts';
 
 const password = 'admin-password-for-tests';
@@ -131,6 +131,28 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
+  test('a resident answers the opened survey on a phone-sized page, and the survey page counts it', async () => {
+    const phoneContext = await phone(browser);
+    const resident = await phoneContext.newPage();
+    await resident.goto(server.url + '/s/lingang-2023-public');
+    await expect.poll(() => resident.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
+    const answers: [string, string][] = [
+      ['contact', '是'], ['identity', '个体工商户'], ['town', '苘山镇'], ['q1', '基本了解'], ['q2', '满意'], ['q3', '满意'],
+      ['q4', '非常满意'], ['q5', '满意'], ['q6', '不了解'], ['q7', '满意'], ['overall', '满意'],
+    ];
+    for (const [id, label] of answers) await tapOption(resident, id, label);
+    await resident.getByRole('button', { name: '提交' }).tap();
+    await expect.poll(() => resident.getByRole('heading', { name: /提交成功/ }).isVisible()).toBe(true);
+    await phoneContext.close();
+
+    await page.goto(server.url + surveyUrl);
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/链接\D{0,8}1/);
+    await server.ctx.writer.drain();
+    const rows = await server.ctx.db.db.selectFrom('responses').select(['channel', 'answers']).execute();
+    expect(rows.map((r) => r.channel)).toEqual(['link']);
+    expect(JSON.parse(rows[0]!.answers)).toMatchObject({ town: 'qingshan', q6: 0 });
+  });
+
   test('enter two questionnaires with digits and Enter alone, and see the count', async () => {
     await page.goto(server.url + surveyUrl + '/entry');
     await expect.poll(() => page.locator('h1').innerText()).toBe('录入问卷');
@@ -153,7 +175,7 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     await shot(page, '10-entry-1280');
 
     await server.ctx.writer.drain();
-    const stored = await server.ctx.db.db.selectFrom('responses').select(['channel', 'answers', 'source']).orderBy('submitted_at').execute();
+    const stored = await server.ctx.db.db.selectFrom('responses').select(['channel', 'answers', 'source']).where('channel', '=', 'interview').orderBy('submitted_at').execute();
     expect(stored).toHaveLength(2);
     expect(stored.map((r) => r.channel)).toEqual(['interview', 'interview']);
     expect(JSON.parse(stored[0]!.answers)).toMatchObject({ contact: 'yes', q6: 0, overall: 5 });
