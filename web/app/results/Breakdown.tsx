@@ -52,20 +52,20 @@ export function Filters({ groups, channels, value, onChange }: { groups: string[
   return (
     <fieldset class="inline results-filters">
       <legend>{rt('filters')}</legend>
-      <label class="field">
-        <span>{rt('group')}</span>
-        <select value={value.group} onChange={(e) => onChange({ ...value, group: (e.target as HTMLSelectElement).value })}>
+      <div class="field">
+        <label for="filter-group">{rt('group')}</label>
+        <select id="filter-group" value={value.group} onChange={(e) => onChange({ ...value, group: (e.target as HTMLSelectElement).value })}>
           <option value="">{rt('all')}</option>
           {groups.map((g) => <option key={g} value={g}>{tOr(`group_${g}`, g)}</option>)}
         </select>
-      </label>
-      <label class="field">
-        <span>{rt('channel')}</span>
-        <select value={value.channel} onChange={(e) => onChange({ ...value, channel: (e.target as HTMLSelectElement).value })}>
+      </div>
+      <div class="field">
+        <label for="filter-channel">{rt('channel')}</label>
+        <select id="filter-channel" value={value.channel} onChange={(e) => onChange({ ...value, channel: (e.target as HTMLSelectElement).value })}>
           <option value="">{rt('all')}</option>
           {channels.map((c) => <option key={c} value={c}>{tOr(`channel_${c}`, c)}</option>)}
         </select>
-      </label>
+      </div>
     </fieldset>
   );
 }

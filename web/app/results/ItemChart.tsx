@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SurveyDefinition } from '../../../surveys/index.ts';
-import { mainScale } from './format.ts';
+import { mainScale, scaleOf } from './format.ts';
 import { rt } from './text.ts';
 import type { Item } from './types.ts';
 import type { ChartData, ChartHandle } from './chart.ts';
@@ -14,19 +14,27 @@ const loadChart = () => (chartModule ??= import('./chart.ts'));
 const palette = ['#1f7a3a', '#5aa469', '#c9a227', '#e07b39', '#c0392b', '#8e2c22', '#5e1b15'];
 const naColor = '#9aa0a8';
 
-/** The chart's series from the items' level counts, labelled from the survey's scale. */
+/**
+ * The chart's series from the items' level counts. A series is a rank on the scale (first level,
+ * second, …), so an item asked on another scale (了解程度) stacks in the same order; the legend
+ * is worded by the survey's main scale and the tooltip by each item's own.
+ */
 export function chartData(items: Item[], def: SurveyDefinition): ChartData {
-  const scale = mainScale(def);
-  const levels = scale?.levels ?? [];
-  const series = levels.map((l, i) => ({
-    name: l.label,
-    color: palette[Math.round((i * (palette.length - 1)) / Math.max(1, levels.length - 1))] ?? palette[0]!,
-    counts: items.map((it) => it.levels[String(l.code)] ?? 0),
+  const main = mainScale(def);
+  const scales = items.map((it) => scaleOf(def, it.id) ?? main);
+  const ranks = Math.max(0, ...scales.map((s) => s?.levels.length ?? 0));
+  const na = main?.notApplicable?.label ?? rt('notApplicable');
+  const series = Array.from({ length: ranks }, (_, i) => ({
+    name: main?.levels[i]?.label ?? String(i + 1),
+    color: palette[Math.round((i * (palette.length - 1)) / Math.max(1, ranks - 1))] ?? palette[0]!,
+    counts: items.map((it, n) => {
+      const level = scales[n]?.levels[i];
+      return level ? (it.levels[String(level.code)] ?? 0) : 0;
+    }),
   }));
-  if (scale?.notApplicable || items.some((it) => it.notApplicable > 0)) {
-    series.push({ name: scale?.notApplicable?.label ?? rt('notApplicable'), color: naColor, counts: items.map((it) => it.notApplicable) });
-  }
-  return { categories: items.map((it) => it.label ?? it.id), series, axisName: rt('chartAxis') };
+  series.push({ name: na, color: naColor, counts: items.map((it) => it.notApplicable) });
+  const names = scales.map((s) => [...Array.from({ length: ranks }, (_, i) => s?.levels[i]?.label ?? ''), s?.notApplicable?.label ?? na]);
+  return { categories: items.map((it) => it.label ?? it.id), names, series, axisName: rt('chartAxis') };
 }
 
 function download(blob: Blob, name: string): void {

@@ -2,7 +2,7 @@
 // and 不了解, as shares of that question's answers. Only the parts of ECharts used are imported
 // (core, bar, grid/tooltip/legend, the SVG renderer), and this module is loaded on its own by
 // ItemChart, so the rest of the app never carries it. SVG rather than canvas: the same drawing
-// is the downloadable SVG, and the PNG is that SVG rasterised.
+// is the downloadable SVG; the PNG is drawn on demand by png.ts.
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
@@ -21,6 +21,8 @@ export interface ChartSeries {
 export interface ChartData {
   /** Question labels, top to bottom. */
   categories: string[];
+  /** Each item's own name for each series (its scale may word the levels differently). */
+  names: string[][];
   series: ChartSeries[];
   axisName: string;
 }
@@ -33,7 +35,8 @@ export interface ChartHandle {
   dispose(): void;
 }
 
-const font = 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
+// Single quotes only: the SVG renderer writes this into a double-quoted style attribute.
+const font = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 const barRow = 34;
 
 /** Rows the legend wraps to at this width (ECharts lays it out itself; this only reserves room). */
@@ -76,7 +79,7 @@ function optionFor(data: ChartData, width: number): { option: Option; height: nu
         const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
         const lines = list.map((p) => {
           const count = data.series[p.seriesIndex]?.counts[i] ?? 0;
-          return `${p.marker}${esc(p.seriesName)}：${count}（${share(count, i)}%）`;
+          return `${p.marker}${esc(data.names[i]?.[p.seriesIndex] ?? p.seriesName)}：${count}（${share(count, i)}%）`;
         });
         return `<b>${esc(data.categories[i] ?? '')}</b><br>${lines.join('<br>')}`;
       },
@@ -112,10 +115,12 @@ function optionFor(data: ChartData, width: number): { option: Option; height: nu
 export function mountChart(el: HTMLElement): ChartHandle {
   let chart: ECharts | null = null;
   let last: ChartData | null = null;
+  let drawn: { option: Option; width: number; height: number } | null = null;
   const draw = () => {
     if (!last) return;
     const width = el.clientWidth || 640;
     const { option, height } = optionFor(last, width);
+    drawn = { option, width, height };
     if (!chart) chart = init(el, undefined, { renderer: 'svg', width, height, locale: 'ZH' });
     else chart.resize({ width, height });
     el.style.height = `${height}px`;
@@ -130,38 +135,14 @@ export function mountChart(el: HTMLElement): ChartHandle {
     svg() {
       return chart ? chart.renderToSVGString() : '';
     },
-    png() {
-      return rasterise(this.svg(), el.clientWidth, parseFloat(el.style.height) || el.clientHeight);
+    async png() {
+      if (!drawn) throw new Error('no chart yet');
+      const { pngOf } = await import('./png.ts');
+      return pngOf(drawn.option, drawn.width, drawn.height);
     },
     dispose() {
       chart?.dispose();
       chart = null;
     },
   };
-}
-
-/** The chart's SVG drawn onto a canvas at twice its size, for a PNG sharp enough to print. */
-function rasterise(svg: string, width: number, height: number): Promise<Blob> {
-  const scale = 2;
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  return new Promise<Blob>((resolve, reject) => {
-    const img = new Image();
-    img.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.ceil(width * scale);
-      canvas.height = Math.ceil(height * scale);
-      const g = canvas.getContext('2d');
-      if (!g) return reject(new Error('no canvas'));
-      g.fillStyle = '#fff';
-      g.fillRect(0, 0, canvas.width, canvas.height);
-      g.drawImage(img, 0, 0, canvas.width, canvas.height);
-      URL.revokeObjectURL(url);
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png');
-    };
-    img.onerror = () => {
-      URL.revokeObjectURL(url);
-      reject(new Error('the SVG could not be drawn'));
-    };
-    img.src = url;
-  });
 }

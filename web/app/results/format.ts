@@ -17,9 +17,20 @@ export function dateTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
 }
 
-/** The scale the items are measured on: the one the first likert question uses. */
+/**
+ * The scale most items are measured on (a template may ask 了解程度 on one question and 满意程度
+ * on the rest): the method's satisfied codes and the chart's legend are worded by it.
+ */
 export function mainScale(def: SurveyDefinition) {
-  const q = def.questions.find((x) => x.kind === 'likert');
+  const uses = new Map<string, number>();
+  for (const q of def.questions) if (q.kind === 'likert') uses.set(q.scale, (uses.get(q.scale) ?? 0) + 1);
+  const [name] = [...uses.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return name === undefined ? undefined : def.scales[name];
+}
+
+/** The scale of one likert question. */
+export function scaleOf(def: SurveyDefinition, questionId: string) {
+  const q = def.questions.find((x) => x.id === questionId);
   return q && q.kind === 'likert' ? def.scales[q.scale] : undefined;
 }
 

@@ -1,0 +1,199 @@
+// The results page in Debian's Chromium against the real server (issue 5): a survey with
+// responses posted through the public JSON route shows its overall rate and the item chart; a
+// new response moves the figures without a reload; a straight-lining response is excluded from
+// the flagged list with a reason (the rate rises) and restored (it falls back); the open answers
+// are searched and shown as text. Screenshots at 1280×800 and 360×740 go to
+// test-artifacts/results-*.png to be looked at.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
+import { freshDatabaseUrl } from '../support/database.ts';
+import { chromiumPath, hasChromium, launch } from './browser.ts';
+
+const password = 'admin-password-for-tests';
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `test-artifacts/results-${name}.png`, fullPage });
+}
+
+/** A satisfied resident's answers, different for each i so no two make a burst of identical sets. */
+function answers(i: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const bit = (b: number) => ((i >> b) & 1 ? 4 : 5);
+  return { contact: 'yes', identity: 'employee', town: 'caomiaozi', q1: bit(0), q2: bit(1), q3: 4, q4: bit(2), q5: bit(3), q6: 5, q7: bit(4), overall: 5, ...extra };
+}
+
+describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPath})`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let desk: BrowserContext;
+  let page: Page;
+  let surveyId = '';
+  let slug = '';
+  const errors: string[] = [];
+
+  async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
+    const res = await request.fetch(server.url + path, { method, data, headers: { origin: server.url, 'content-type': 'application/json' } });
+    if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  }
+
+  /** A respondent's submission through the public JSON route, as the questionnaire page sends it. */
+  async function respond(a: Record<string, unknown>): Promise<void> {
+    const startedAt = new Date(Date.now() - 120_000).toISOString();
+    const res = await fetch(`${server.url}/api/public/surveys/${slug}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ id: randomUUID(), answers: a, startedAt, channel: 'link' }),
+    });
+    if (res.status !== 201) throw new Error(`respond: ${res.status} ${await res.text()}`);
+  }
+
+  beforeAll(async () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    server = await startServer({ databaseUrl: await freshDatabaseUrl(), port: 0, dist: distDir, adminPassword: password, demo: false });
+    if (server.ctx.assets.app.scripts.length === 0) throw new Error('no built app: run npm run build first');
+    browser = await launch();
+    desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+    page = await desk.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(server.url + '/app/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(password);
+    await page.getByLabel('密码').press('Enter');
+    await page.locator('h1', { hasText: '评价项目' }).waitFor();
+
+    const api = desk.request;
+    const evaluation = await call(api, 'POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 });
+    const survey = await call(api, 'POST', '/api/surveys', { evaluationId: evaluation.id, template: 'public', slug: 'lingang-results' });
+    surveyId = survey.id;
+    slug = survey.slug;
+    await call(api, 'POST', `/api/surveys/${surveyId}/open`, {});
+    // Nine satisfied, one of them with a reason for 不满意 on q2 and two with suggestions (one
+    // trying markup), and one answering 基本满意 to everything: straight-lining, so flagged.
+    for (let i = 0; i < 9; i++) {
+      const extra: Record<string, unknown> =
+        i === 0 ? { q2: 2, 'q2-why': '窗口排队时间太长' }
+        : i === 1 ? { suggestion: '希望增加停车位' }
+        : i === 2 ? { suggestion: '<script>window.pwned = 1</script>办事效率很高' }
+        : {};
+      await respond(answers(i, extra));
+    }
+    await respond({ contact: 'yes', identity: 'employee', town: 'caomiaozi', q1: 3, q2: 3, q3: 3, q4: 3, q5: 3, q6: 3, q7: 3, overall: 3 });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const overall = () => page.locator('#overall-rate').innerText();
+  const received = () => page.locator('#acc-received').innerText();
+
+  test('from the survey page to its results: accounting, overall rate with its band, the method, the item chart', async () => {
+    await page.goto(`${server.url}/app/surveys/${surveyId}`);
+    await page.getByRole('link', { name: '调查结果' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/app/surveys/${surveyId}/results`);
+    // 9 of 10 answered 非常满意 to the overall question.
+    await expect.poll(overall).toBe('90.00%');
+    expect(await received()).toBe('10');
+    expect(await page.locator('#acc-valid').innerText()).toBe('10');
+    expect(await page.locator('#overall-band').innerText()).toMatch(/≥ 85% 可能性高，但区间跨越 85%[、\d%]*：再收集约 \d+ 份可确定/);
+    expect(await page.locator('#method').innerText()).toContain('满意率：非常满意、满意 占作答');
+    expect(await page.locator('#method').innerText()).toContain('不了解不计入基数');
+    // q1: 5 of the first nine had 非常满意 or 满意 and the tenth 基本满意: 90.00 % with n 10.
+    const q1 = page.locator('#item-rates tr[data-id="q1"]');
+    expect(await q1.locator('.rate').innerText()).toBe('90.00%');
+    // The chart: drawn as SVG by ECharts, with the scale's labels in its legend and the items on its axis.
+    const chart = page.locator('.results-chart svg');
+    await expect.poll(() => chart.count()).toBe(1);
+    const svgText = await chart.evaluate((el) => el.textContent ?? '');
+    for (const label of ['非常满意', '满意', '基本满意', '不满意', '非常不满意', '不了解']) expect(svgText).toContain(label);
+    expect(await chart.locator('path').count()).toBeGreaterThan(20);
+    await shot(page, '01-page-1280');
+    await shot(page, '02-page-1280-full', true);
+  });
+
+  test('the chart downloads as SVG and as PNG', async () => {
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('lingang-results-图1.svg');
+    const svgFile = readFileSync((await svg.path())!, 'utf8');
+    writeFileSync('test-artifacts/results-chart.svg', svgFile);
+    expect(svgFile).toMatch(/^<svg/);
+    expect(svgFile).toContain('非常满意');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('lingang-results-图1.png');
+    const pngFile = readFileSync((await png.path())!);
+    writeFileSync('test-artifacts/results-chart.png', pngFile);
+    expect(pngFile.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(pngFile.length).toBeGreaterThan(5000);
+  });
+
+  test('a new response shows without a reload', async () => {
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await respond(answers(20));
+    await expect.poll(received, { timeout: 10_000 }).toBe('11');
+    expect(await overall()).toBe('90.91%');
+    // The same document: nothing reloaded it.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  });
+
+  test('the straight-lining response: open it from the flagged list, exclude it with a reason, restore it', async () => {
+    const row = page.locator('#flagged tbody tr', { hasText: '全部同一选项' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button', { name: '查看' }).click();
+    const view = page.locator('#response-view');
+    await expect.poll(() => view.locator('.results-answers').innerText()).toContain('基本满意');
+    await view.getByLabel('原因').fill('全部选“基本满意”，用时正常但作答无区分');
+    await view.getByRole('button', { name: '剔除' }).click();
+    await expect.poll(overall).toBe('100.00%');
+    expect(await page.locator('#acc-valid').innerText()).toBe('10');
+    expect(await page.locator('#invalid').innerText()).toMatch(/已剔除\s+1/);
+    await expect.poll(() => view.locator('#exclusion-history').innerText()).toContain('admin');
+    expect(await view.locator('#exclusion-history').innerText()).toContain('全部选“基本满意”');
+    await expect.poll(() => row.innerText()).toContain('已剔除');
+    await shot(page, '03-excluded-1280');
+
+    await view.getByLabel('原因').fill('复核后认为是真实意见');
+    await view.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(overall).toBe('90.91%');
+    expect(await page.locator('#acc-valid').innerText()).toBe('11');
+    await expect.poll(() => view.locator('#exclusion-history li').count()).toBe(2);
+    await expect.poll(() => row.innerText()).toContain('计入');
+  });
+
+  test('open answers: grouped by question, searchable, markup shown as text', async () => {
+    const texts = page.locator('.results-texts');
+    await expect.poll(() => texts.filter({ hasText: '窗口排队时间太长' }).count()).toBe(1);
+    expect(await page.locator('.results-texts li', { hasText: '<script>window.pwned = 1</script>办事效率很高' }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await page.getByLabel('搜索开放题回答').fill('停车');
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect.poll(() => page.locator('.results-texts li').count()).toBe(1);
+    expect(await page.locator('.results-texts li').innerText()).toContain('希望增加停车位');
+    await page.locator('#texts-h').scrollIntoViewIfNeeded();
+    await shot(page, '04-texts-1280');
+  });
+
+  test('filters: the link channel alone, then all again', async () => {
+    await page.getByLabel('渠道', { exact: true }).selectOption('link');
+    await expect.poll(() => page.locator('#accounting').innerText()).toMatch(/发放\s+未知/);
+    expect(await received()).toBe('11');
+    await page.getByLabel('渠道', { exact: true }).selectOption('');
+    await expect.poll(overall).toBe('90.91%');
+  });
+
+  test('on a phone-sized screen the page reads in one column', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}/app/surveys/${surveyId}/results`);
+    await expect.poll(overall).toBe('90.91%');
+    await expect.poll(() => page.locator('.results-chart svg').count()).toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, '05-page-360');
+    await shot(page, '06-page-360-full', true);
+    expect(errors).toEqual([]);
+  });
+});
