@@ -78,7 +78,7 @@ export function SheetPage({ id }: { id: string }) {
               <ul>{s.inputIssues.map((i, n) => <li key={n}>{i.message}</li>)}</ul>
             </div>
           )}
-          <SatisfactionPanel sheet={s} />
+          <SatisfactionPanel sheet={s} evaluationId={id} onChange={loaded.reload} />
           <SheetTree evaluationId={id} indicators={s.indicators} inputs={d.inputs} onChange={loaded.reload} />
         </>
       )}

@@ -1,11 +1,13 @@
 import type { SheetView } from './types.ts';
 import { st } from './text.ts';
+import { bt } from './binding-text.ts';
+import { BindingForm } from './BindingForm.tsx';
 
 /**
  * Each satisfaction indicator: its rate with n and interval, the surveys it is bound to, whether
  * the band is settled, and what the total and grade would be one band up or down.
  */
-export function SatisfactionPanel({ sheet }: { sheet: SheetView }) {
+export function SatisfactionPanel({ sheet, evaluationId, onChange }: { sheet: SheetView; evaluationId: string; onChange: () => void }) {
   if (sheet.satisfaction.length === 0) return null;
   return (
     <section class="satisfaction-panel" aria-labelledby="satisfaction-title">
@@ -31,6 +33,12 @@ export function SatisfactionPanel({ sheet }: { sheet: SheetView }) {
                 <li key={n.direction}>{st('ifMoved', { dir: st(n.direction), min: n.band.min, score: n.score ?? '—', total: n.total ?? '—', grade: n.grade ?? '—' })}</li>
               ))}
             </ul>
+            {binding && binding.problems.length > 0 && <ul class="err">{binding.problems.map((p, n) => <li key={n}>{p.field}：{p.message}</li>)}</ul>}
+            {/* Keyed by the binding, so after a save or removal the form starts from what the server stored. */}
+            <details class="binding" open={!binding}>
+              <summary>{binding ? bt('edit') : bt('bindTitle')}</summary>
+              <BindingForm key={JSON.stringify(binding ?? null)} evaluationId={evaluationId} code={s.code} name={s.name} binding={binding} onChange={onChange} />
+            </details>
           </div>
         );
       })}

@@ -21,7 +21,7 @@ export interface SheetView extends Sheet {
     metric: 'overall' | { dimension: string };
     combine: 'bySample' | 'fixed';
     result: RateView | null;
-    surveys: { surveyId: string; slug: string | null; title: string | null; result: RateView | null; chain: { seq: number; hash: string } }[];
+    surveys: { surveyId: string; weight: string | null; slug: string | null; title: string | null; result: RateView | null; chain: { seq: number; hash: string } }[];
     problems: { field: string; message: string }[];
   }[];
   satisfaction: {
