@@ -8,7 +8,7 @@
 //   network within the same ten minutes (the first 15 characters of the ISO time: a clock's
 //   ten-minute bucket, the same in both engines).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database, ResponsesTable } from './schema.ts';
 
 export const burstSize = 3;
 export const relationalFlags = ['duplicate_device', 'burst'] as const;
@@ -42,23 +42,11 @@ export interface ResponseListFilter {
   group?: string;
 }
 
-export interface ListedResponse {
-  id: string;
-  survey_id: string;
-  seq: number;
-  definition_version: number;
-  channel: string;
-  respondent_group: string;
-  token: string | null;
-  source: string | null;
-  started_at: string | null;
-  submitted_at: string;
-  answers: string;
-  hash: string;
-  prev_hash: string;
+/** A stored response (less what identifies a device or network) with its review state. */
+export type ListedResponse = Omit<ResponsesTable, 'device' | 'network'> & {
   excluded: boolean;
   flags: string[];
-}
+};
 
 export async function listResponses(db: Kysely<Database>, f: ResponseListFilter): Promise<ListedResponse[]> {
   const anyFlag = sql<boolean>`(${storedFlag()} OR ${duplicateDevice} OR ${burst})`;

@@ -4,6 +4,7 @@
 // function runs when a response is written and when it is excluded or restored, so a decrement
 // always undoes exactly the increment it follows.
 import { isEligible, type Answers, type SurveyDefinition } from '../../surveys/index.ts';
+import type { LevelCountsTable } from '../db/schema.ts';
 
 /** The level key of a "not applicable" (不了解) answer; level codes are stored as their text. */
 export const notApplicableLevel = 'na';
@@ -64,15 +65,8 @@ export interface CountedResponse {
   channel: string;
 }
 
-export interface LevelCountChange {
-  survey_id: string;
-  respondent_group: string;
-  channel: string;
-  definition_version: number;
-  question_id: string;
-  level: string;
-  n: number;
-}
+/** A change to one level count: the row's key, and how much to add to its n. */
+export type LevelCountChange = LevelCountsTable;
 
 export interface ResponseCountChange {
   survey_id: string;

@@ -1,7 +1,7 @@
 // What the server calls to render the respondent's pages. Each returns a whole HTML document.
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import type { AnswerIssue, Answers, SurveyDefinition } from '../../surveys/index.ts';
+import type { AnswerIssue, Answers } from '../../surveys/index.ts';
 import { App } from './App.tsx';
 import { serializeData, type PageData } from './data.ts';
 import { Document, type Assets } from './Document.tsx';
@@ -11,44 +11,24 @@ import { NoticeView, ThanksView } from './Views.tsx';
 
 export type { Assets } from './Document.tsx';
 
-export interface QuestionnairePageOptions {
-  definition: SurveyDefinition;
-  slug: string;
-  lang: Lang;
-  responseId: string;
-  token?: string;
-  channel?: string;
-  source?: string;
-  kiosk?: string;
-  startedAt: string;
+/** What the page data holds, but the strings (the page picks them by `lang`) and with optional answers. */
+export type QuestionnairePageOptions = Omit<PageData, 'text' | 'values' | 'issues'> & {
   /** Answers to show again, with `issues`, when a plain-form post was refused (422). */
   values?: Answers;
   issues?: AnswerIssue[];
   assets: Assets;
   nonce?: string;
-}
+};
 
 function page(document: VNode): string {
   return `<!doctype html>${renderToString(document)}`;
 }
 
 export function renderQuestionnairePage(opts: QuestionnairePageOptions): string {
-  const data: PageData = {
-    definition: opts.definition,
-    slug: opts.slug,
-    lang: opts.lang,
-    text: strings(opts.lang),
-    responseId: opts.responseId,
-    startedAt: opts.startedAt,
-    values: opts.values ?? {},
-    issues: opts.issues ?? [],
-  };
-  if (opts.token !== undefined) data.token = opts.token;
-  if (opts.channel !== undefined) data.channel = opts.channel;
-  if (opts.source !== undefined) data.source = opts.source;
-  if (opts.kiosk !== undefined) data.kiosk = opts.kiosk;
+  const { values, issues, assets, nonce, ...rest } = opts;
+  const data: PageData = { ...rest, text: strings(opts.lang), values: values ?? {}, issues: issues ?? [] };
   return page(
-    <Document lang={opts.lang} title={opts.definition.title} assets={opts.assets} withScripts nonce={opts.nonce} data={serializeData(data)}>
+    <Document lang={opts.lang} title={opts.definition.title} assets={assets} withScripts nonce={nonce} data={serializeData(data)}>
       <App data={data} />
     </Document>,
   );
