@@ -167,6 +167,9 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
   test('open answers: grouped by question, searchable, markup shown as text', async () => {
     const texts = page.locator('.results-texts');
     await expect.poll(() => texts.filter({ hasText: '窗口排队时间太长' }).count()).toBe(1);
+    // The reason follows q2 and says so; follow-ups nobody answered are not listed.
+    expect(await texts.filter({ hasText: '窗口排队时间太长' }).innerText()).toContain('追问：');
+    expect(await texts.count()).toBe(2);
     expect(await page.locator('.results-texts li', { hasText: '<script>window.pwned = 1</script>办事效率很高' }).count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     await page.getByLabel('搜索开放题回答').fill('停车');
@@ -194,6 +197,11 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, '05-page-360');
     await shot(page, '06-page-360-full', true);
+    // The parts a phone squeezes most, each on its own to be looked at.
+    await page.locator('#item-rates').screenshot({ path: 'test-artifacts/results-07-items-360.png' });
+    await page.locator('.results-figure').screenshot({ path: 'test-artifacts/results-08-chart-360.png' });
+    await page.locator('#flagged-h').locator('..').screenshot({ path: 'test-artifacts/results-09-flagged-360.png' });
+    await page.locator('#texts-h').locator('..').screenshot({ path: 'test-artifacts/results-10-texts-360.png' });
     expect(errors).toEqual([]);
   });
 });

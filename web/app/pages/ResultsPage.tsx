@@ -68,7 +68,7 @@ function Results({ id, detail }: { id: string; detail: SurveyDetail }) {
           </section>
           <Breakdown data={d} />
           <Flagged surveyId={id} version={version} onChanged={live.refresh} />
-          <Texts surveyId={id} version={version} />
+          <Texts surveyId={id} version={version} def={def} />
           <Exports surveyId={id} filter={filter} version={version} />
         </>
       )}

@@ -10,9 +10,13 @@ type ChartModule = typeof import('./chart.ts');
 let chartModule: Promise<ChartModule> | null = null;
 const loadChart = () => (chartModule ??= import('./chart.ts'));
 
-// Satisfied to dissatisfied, green to red, with 不了解 grey: the order a reader of 图1 expects.
-const palette = ['#1f7a3a', '#5aa469', '#c9a227', '#e07b39', '#c0392b', '#8e2c22', '#5e1b15'];
+// Satisfied to dissatisfied, green through amber to red, with 不了解 grey: the order a reader of
+// 图1 expects. Five levels (the common scale) get their own five; other lengths are picked from
+// the seven so the ends stay green and red.
+const five = ['#1f7a3a', '#74b566', '#e3b23c', '#e07b39', '#b8322a'];
+const seven = ['#1f7a3a', '#4f9a4f', '#9cc46a', '#e3b23c', '#e07b39', '#c0392b', '#7f2019'];
 const naColor = '#9aa0a8';
+const colour = (i: number, n: number) => (n === 5 ? five[i]! : seven[Math.round((i * 6) / Math.max(1, n - 1))]!);
 
 /**
  * The chart's series from the items' level counts. A series is a rank on the scale (first level,
@@ -26,7 +30,7 @@ export function chartData(items: Item[], def: SurveyDefinition): ChartData {
   const na = main?.notApplicable?.label ?? rt('notApplicable');
   const series = Array.from({ length: ranks }, (_, i) => ({
     name: main?.levels[i]?.label ?? String(i + 1),
-    color: palette[Math.round((i * (palette.length - 1)) / Math.max(1, ranks - 1))] ?? palette[0]!,
+    color: colour(i, ranks),
     counts: items.map((it, n) => {
       const level = scales[n]?.levels[i];
       return level ? (it.levels[String(level.code)] ?? 0) : 0;

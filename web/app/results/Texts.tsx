@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { SurveyDefinition } from '../../../surveys/index.ts';
 import { api } from '../lib/api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { rt } from './text.ts';
@@ -8,7 +9,7 @@ import type { TextsView } from './types.ts';
  * The open answers (意见建议, reasons for 不满意) grouped by question and searchable. They are
  * respondents' words: rendered as text nodes only, never as markup.
  */
-export function Texts({ surveyId, version }: { surveyId: string; version: string }) {
+export function Texts({ surveyId, version, def }: { surveyId: string; version: string; def: SurveyDefinition }) {
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [view, setView] = useState<TextsView | null>(null);
@@ -64,24 +65,33 @@ export function Texts({ surveyId, version }: { surveyId: string; version: string
         <button type="submit" class="btn">{rt('search')}</button>
       </form>
       <ErrorBox error={error} />
-      {view?.questions.map((g) => (
+      {view && !view.questions.some((g) => g.answers.length > 0) && <p class="help">{rt('noTexts')}</p>}
+      {/* Questions nobody answered are left out: six empty "不满意的主要原因" headings say nothing. */}
+      {view?.questions.filter((g) => g.answers.length > 0).map((g) => (
         <div key={g.id} class="results-texts" data-question={g.id}>
           <h3>{g.label} <span class="sub">{rt('textCount', { n: g.answers.length })}</span></h3>
-          {g.answers.length === 0 ? (
-            <p class="help">{rt('noTexts')}</p>
-          ) : (
-            <ul class="plain">
-              {g.answers.map((a) => (
-                <li key={`${a.responseId}`} class={a.excluded ? 'excluded' : ''}>
-                  <span class="sub">#{a.seq}{a.excluded ? ` ${rt('excludedText')}` : ''}</span>
-                  {a.text}
-                </li>
-              ))}
-            </ul>
-          )}
+          <FollowUp def={def} id={g.id} />
+          <ul class="plain">
+            {g.answers.map((a) => (
+              <li key={a.responseId} class={a.excluded ? 'excluded' : ''}>
+                <span class="sub">#{a.seq}{a.excluded ? ` ${rt('excludedText')}` : ''}</span>
+                {a.text}
+              </li>
+            ))}
+          </ul>
         </div>
       ))}
       {view && view.next !== null && <button type="button" class="btn small" onClick={more}>{rt('more')}</button>}
     </section>
   );
+}
+
+/**
+ * The question a follow-up asks about ("不满意的主要原因" shown after a 不满意 answer to q2), so
+ * follow-ups worded alike can be told apart.
+ */
+function FollowUp({ def, id }: { def: SurveyDefinition; id: string }) {
+  const q = def.questions.find((x) => x.id === id);
+  const parent = q?.visibleIf && def.questions.find((x) => x.id === q.visibleIf!.question);
+  return parent ? <p class="sub">{rt('followUp', { label: parent.label })}</p> : null;
 }
