@@ -5,3 +5,4 @@ export * from './definition.ts';
 export * from './visibility.ts';
 export * from './answers.ts';
 export * from './form.ts';
+export * from './method.ts';

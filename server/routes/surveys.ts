@@ -16,6 +16,7 @@ import { addVersion, countByChannel, createSurvey, definitionText, findSurveyByS
 import { tokenCounts } from '../db/tokens.ts';
 import { templateNames, templates } from '../../surveys/templates/index.ts';
 import { checkedDefinition } from '../surveys/definitions.ts';
+import { methodChanges } from '../../surveys/index.ts';
 import { surveySummary } from '../surveys/summary.ts';
 
 const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)');
@@ -108,6 +109,16 @@ export function surveyRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (definition.slug !== survey.slug) {
       const message = `definition.slug: must stay "${survey.slug}" (a survey's link does not change)`;
       throw new ApiError(422, 'invalid_definition', message, [{ field: 'definition.slug', code: 'slug_changed', message }]);
+    }
+    if (survey.opened_at !== null) {
+      // Once a survey has opened, its declared method is fixed (DESIGN §3): results already
+      // published were computed by it.
+      const current = checkedDefinition(JSON.parse((await definitionText(db, survey.id, survey.current_version))!));
+      const changed = methodChanges(current, definition);
+      if (changed.length > 0) {
+        const issues = changed.map((path) => ({ field: `definition.${path}`, code: 'method_fixed', message: `definition.${path}: the declared method is fixed once the survey has opened` }));
+        throw new ApiError(422, 'method_fixed', issues.map((i) => i.message).join('; '), issues);
+      }
     }
     const version = await addVersion(db, ctx.db.engine, survey.id, definition, ctx.now().toISOString());
     ctx.published.forget(survey.slug);

@@ -97,6 +97,31 @@ describe('survey lifecycle', () => {
     expect((await (await admin.get(`/api/surveys/${id}`)).json()).survey.responses).toBe(3);
   });
 
+  it('fixes the declared method once the survey has opened: rewording is a new version, a new method is refused', async () => {
+    const evaluationId = await newEvaluation(admin);
+    const { id, slug } = await (await admin.post('/api/surveys', { evaluationId, template: 'public', slug: 'fixed-method' })).json();
+    const base = { ...templates.public, slug };
+    // A draft may still change its method.
+    const draft = await admin.put(`/api/surveys/${id}/definition`, { definition: { ...base, method: { ...base.method, satisfied: [5, 4, 3] } } });
+    expect(draft.status).toBe(200);
+    expect((await admin.post(`/api/surveys/${id}/open`)).status).toBe(200);
+    const opened = { ...base, method: { ...base.method, satisfied: [5, 4, 3] } };
+
+    const method = await admin.put(`/api/surveys/${id}/definition`, { definition: { ...opened, method: { ...opened.method, satisfied: [5, 4] } } });
+    expect(method.status).toBe(422);
+    expect((await method.json()).error.issues).toEqual([expect.objectContaining({ field: 'definition.method', code: 'method_fixed' })]);
+    const sat5 = opened.scales.sat5!;
+    const weights = { ...opened, scales: { ...opened.scales, sat5: { ...sat5, levels: sat5.levels.map((l) => (l.code === 2 ? { ...l, weight: 0 } : l)) } } };
+    const scale = await admin.put(`/api/surveys/${id}/definition`, { definition: weights });
+    expect((await scale.json()).error.issues).toEqual([expect.objectContaining({ field: 'definition.scales.sat5' })]);
+
+    const reworded = await admin.put(`/api/surveys/${id}/definition`, { definition: { ...opened, title: '临港区科技创新局 2023 年度满意度调查' } });
+    expect(await reworded.json()).toEqual({ id, version: 3 });
+    // Closing does not reopen the method either.
+    await admin.post(`/api/surveys/${id}/close`);
+    expect((await admin.put(`/api/surveys/${id}/definition`, { definition: { ...opened, method: { ...opened.method, notApplicable: 'dissatisfied' } } })).status).toBe(422);
+  });
+
   it('creates from a pasted definition and refuses a bad one naming the bad id, storing nothing', async () => {
     const evaluationId = await newEvaluation(admin);
     const definition = structuredClone(templates.enterprise) as Record<string, unknown> & { questions: Record<string, unknown>[] };
