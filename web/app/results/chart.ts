@@ -57,13 +57,16 @@ function legendRows(names: string[], width: number): number {
 function optionFor(data: ChartData, width: number): { option: Option; height: number } {
   const totals = data.categories.map((_, i) => data.series.reduce((s, x) => s + (x.counts[i] ?? 0), 0));
   const share = (count: number, i: number) => (totals[i] ? Math.round((count / totals[i]!) * 10000) / 100 : 0);
-  // The question labels take at most a third of a phone's width and are cut with "…"; the
-  // tooltip and the table beside the chart carry them whole.
-  const labelWidth = Math.max(90, Math.min(300, Math.round(width * 0.34)));
+  // Wide: the question labels beside the bars, in at most a third of the width, cut with "…"
+  // (the tooltip and the table carry them whole). Narrow (a phone): each label on its own line
+  // above its bar, across the whole width, so a question can be told from the next.
+  const narrow = width < 560;
+  const labelWidth = narrow ? width - 24 : Math.max(90, Math.min(300, Math.round(width * 0.34)));
+  const row = narrow ? 56 : barRow;
   const rows = legendRows(data.series.map((s) => s.name), width);
-  const top = 12 + rows * 24;
+  const top = (narrow ? 28 : 12) + rows * 24;
   const bottom = 44;
-  const height = top + bottom + Math.max(1, data.categories.length) * barRow;
+  const height = top + bottom + Math.max(1, data.categories.length) * row;
   const option: Option = {
     backgroundColor: '#fff',
     animation: false,
@@ -84,20 +87,23 @@ function optionFor(data: ChartData, width: number): { option: Option; height: nu
         return `<b>${esc(data.categories[i] ?? '')}</b><br>${lines.join('<br>')}`;
       },
     },
-    grid: { left: labelWidth + 16, right: 16, top, bottom },
+    grid: { left: narrow ? 8 : labelWidth + 16, right: narrow ? 20 : 16, top, bottom },
     xAxis: { type: 'value', max: 100, name: data.axisName, nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: '{value}%' } },
     yAxis: {
       type: 'category',
       inverse: true,
       data: data.categories,
       axisTick: { show: false },
-      axisLabel: { width: labelWidth, overflow: 'truncate', fontSize: 12, color: '#303338' },
+      axisLine: { show: !narrow },
+      axisLabel: narrow
+        ? { inside: true, align: 'left', verticalAlign: 'bottom', padding: [0, 0, 14, 0], width: labelWidth, overflow: 'truncate', fontSize: 12, color: '#303338' }
+        : { width: labelWidth, overflow: 'truncate', fontSize: 12, color: '#303338' },
     },
     series: data.series.map((s) => ({
       type: 'bar',
       name: s.name,
       stack: 'all',
-      barWidth: 20,
+      barWidth: narrow ? 18 : 20,
       itemStyle: { color: s.color },
       label: {
         show: true,
