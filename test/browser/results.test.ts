@@ -10,7 +10,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
-import { chromiumPath, hasChromium, launch } from './browser.ts';
+import { chromiumPath, hasChromium, launch, phone, tapOption } from './browser.ts';
 
 const password = 'admin-password-for-tests';
 
@@ -131,13 +131,41 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     expect(pngFile.length).toBeGreaterThan(5000);
   });
 
-  test('a new response shows without a reload', async () => {
+  test('a resident submits on a phone-sized page: the results update without a reload; excluding it puts them back', async () => {
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
-    await respond(answers(20));
+    const phoneContext = await phone(browser);
+    const resident = await phoneContext.newPage();
+    await resident.goto(`${server.url}/s/${slug}`);
+    await expect.poll(() => resident.evaluate(() => document.documentElement.classList.contains('js'))).toBe(true);
+    const taps: [string, string][] = [
+      ['contact', '是'], ['identity', '求职者'], ['town', '汪疃镇'], ['q1', '非常了解'], ['q2', '满意'], ['q3', '非常满意'],
+      ['q4', '满意'], ['q5', '非常满意'], ['q6', '满意'], ['q7', '非常满意'], ['overall', '非常满意'],
+    ];
+    for (const [id, label] of taps) await tapOption(resident, id, label);
+    await resident.getByRole('button', { name: '提交' }).tap();
+    await expect.poll(() => resident.getByRole('heading', { name: /提交成功/ }).isVisible()).toBe(true);
+    await phoneContext.close();
+
     await expect.poll(received, { timeout: 10_000 }).toBe('11');
     expect(await overall()).toBe('90.91%');
     // The same document: nothing reloaded it.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+
+    // Answered in seconds, it is flagged as too fast: exclude it, and the figures are as before.
+    const row = page.locator('#flagged tbody tr', { hasText: '用时过短' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button', { name: '查看' }).click();
+    const view = page.locator('#response-view');
+    await expect.poll(() => view.locator('.results-answers').innerText()).toContain('求职者');
+    await view.getByLabel('原因').fill('现场测试时代填，非真实受访者');
+    await view.getByRole('button', { name: '剔除' }).click();
+    await expect.poll(overall).toBe('90.00%');
+    expect(await page.locator('#acc-valid').innerText()).toBe('10');
+    await view.getByLabel('原因').fill('核实为真实受访者本人填写');
+    await view.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(overall).toBe('90.91%');
+    expect(await page.locator('#acc-valid').innerText()).toBe('11');
+    await row.getByRole('button', { name: '查看' }).click();
   });
 
   test('the straight-lining response: open it from the flagged list, exclude it with a reason, restore it', async () => {
