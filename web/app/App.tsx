@@ -8,6 +8,7 @@ import { Login } from './pages/Login.tsx';
 import { Evaluations } from './pages/Evaluations.tsx';
 import { EvaluationPage } from './pages/EvaluationPage.tsx';
 import { SheetPage } from './pages/SheetPage.tsx';
+import { FrameworkPage } from './pages/FrameworkPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { Distribute } from './pages/Distribute.tsx';
 import { PosterPage } from './pages/PosterPage.tsx';
@@ -95,6 +96,7 @@ function Page({ route, user, onLogin }: { route: Route; user: User | null | unde
     case 'evaluations': return <Evaluations />;
     case 'evaluation': return <EvaluationPage id={route.id} user={user} />;
     case 'sheet': return <SheetPage id={route.id} />;
+    case 'framework': return <FrameworkPage id={route.id} />;
     case 'survey': return <SurveyPage id={route.id} />;
     case 'distribute': return <Distribute id={route.id} />;
     case 'poster': return <PosterPage id={route.id} source={route.source} />;

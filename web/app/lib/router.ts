@@ -6,6 +6,7 @@ export type Route =
   | { name: 'evaluations' }
   | { name: 'evaluation'; id: string }
   | { name: 'sheet'; id: string }
+  | { name: 'framework'; id: string }
   | { name: 'survey'; id: string }
   | { name: 'distribute'; id: string }
   | { name: 'poster'; id: string; source: string | null }
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (first === 'admin' && id === 'users' && parts.length === 2) return { name: 'users' };
   if (first === 'evaluations' && id && parts.length === 2) return { name: 'evaluation', id };
   if (first === 'evaluations' && id && page === 'sheet' && parts.length === 3) return { name: 'sheet', id };
+  if (first === 'evaluations' && id && page === 'framework' && parts.length === 3) return { name: 'framework', id };
   if (first === 'surveys' && id && rest.length === 0 && Object.hasOwn(surveyPages, page)) {
     const name = surveyPages[page as keyof typeof surveyPages];
     if (name === 'poster') return { name, id, source: query.get('source') };
@@ -46,6 +48,7 @@ export function routePath(route: Route): string {
     case 'evaluations': return '/app/';
     case 'evaluation': return `/app/evaluations/${encodeURIComponent(route.id)}`;
     case 'sheet': return `/app/evaluations/${encodeURIComponent(route.id)}/sheet`;
+    case 'framework': return `/app/evaluations/${encodeURIComponent(route.id)}/framework`;
     case 'survey': return s(route.id);
     case 'distribute': return `${s(route.id)}/distribute`;
     case 'poster': return `${s(route.id)}/poster${route.source ? `?source=${encodeURIComponent(route.source)}` : ''}`;

@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { NewSurvey } from './NewSurvey.tsx';
 import { Members } from './Members.tsx';
 import { st } from '../sheet/text.ts';
+import { ft } from '../framework/text.ts';
 
 interface Detail {
   evaluation: Evaluation;
@@ -27,7 +28,7 @@ export function EvaluationPage({ id, user }: { id: string; user: User }) {
       {d && (
         <>
           <p class="meta">{t('evaluationUnit')}：{d.evaluation.unit} · {t('evaluationYear')}：{d.evaluation.year}</p>
-          <p><Link href={`/app/evaluations/${encodeURIComponent(d.evaluation.id)}/sheet`}>{st('title')}</Link></p>
+          <p><Link href={`/app/evaluations/${encodeURIComponent(d.evaluation.id)}/sheet`}>{st('title')}</Link> · <Link href={`/app/evaluations/${encodeURIComponent(d.evaluation.id)}/framework`}>{ft('title')}</Link></p>
           <h2>{t('surveysTitle')}</h2>
           {d.surveys.length === 0 ? <p>{t('noSurveys')}</p> : (
             <table class="list">

@@ -8,6 +8,7 @@ import { SheetTree } from '../sheet/SheetTree.tsx';
 import { SatisfactionPanel } from '../sheet/SatisfactionPanel.tsx';
 import type { IndicatorInput, SheetView, StoredInput } from '../sheet/types.ts';
 import { st } from '../sheet/text.ts';
+import { ft } from '../framework/text.ts';
 import '../sheet/sheet.css';
 
 interface Loaded {
@@ -56,11 +57,12 @@ export function SheetPage({ id }: { id: string }) {
         <>
           <p>{st('noFramework')}</p>
           <button type="button" onClick={() => void useBundled()}>{st('useBundled')}</button>
+          <p><Link href={`/app/evaluations/${encodeURIComponent(id)}/framework`}>{ft('editFramework')}</Link></p>
         </>
       )}
       {s && (
         <>
-          <p class="meta">{s.framework.name} · {st('frameworkVersion', { v: s.framework.version })}</p>
+          <p class="meta">{s.framework.name} · {st('frameworkVersion', { v: s.framework.version })} · <Link href={`/app/evaluations/${encodeURIComponent(id)}/framework`}>{ft('editFramework')}</Link></p>
           <div class="sheet-total" aria-live="polite">
             <span>{st('total')} <span class="figure" id="sheet-total">{s.total ?? '—'}</span> / {s.points}</span>
             <span>{st('grade')} <span class="grade" id="sheet-grade">{s.grade ?? '—'}</span></span>

@@ -1,0 +1,143 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { api, ApiFailure } from '../lib/api.ts';
+import { useLoad } from '../lib/useLoad.ts';
+import { t } from '../i18n.ts';
+import { messageOf } from '../lib/messages.ts';
+import { ErrorBox } from '../components/ErrorBox.tsx';
+import { Link } from '../components/Link.tsx';
+import {
+  addChild, draftFrom, duplicateCodes, frameworkOf, indent, move, nodeOfField, outdent, remove, sumProblems, totalPoints, update, type Draft,
+} from '../framework/tree.ts';
+import { buttonId, NodeItem, type Action, type TreeState } from '../framework/NodeItem.tsx';
+import { Upload } from '../framework/Upload.tsx';
+import { ft } from '../framework/text.ts';
+import '../framework/framework.css';
+
+interface Current {
+  version: number | null;
+  framework: unknown;
+}
+
+/**
+ * The evaluation's indicator system in the browser: start from the bundled 部门整体支出 framework,
+ * the current version or a file; edit the tree; save as a new version (PUT …/framework). The
+ * children's points are checked against their parent while editing; everything else the server
+ * checks, and its issues are shown beside the indicator each names.
+ */
+export function FrameworkPage({ id }: { id: string }) {
+  const base = `/api/evaluations/${encodeURIComponent(id)}`;
+  const current = useLoad(() => api<Current>(`${base}/framework`), id);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<{ text: string; saved: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  // After a move the node's DOM is new: focus goes back to the control the keyboard user pressed.
+  const [focus, setFocus] = useState<{ node: string; action: Action | 'input' } | null>(null);
+
+  useEffect(() => {
+    if (!focus) return;
+    const byAction = focus.action === 'input' ? null : document.getElementById(buttonId(focus.node, focus.action));
+    const target = byAction && !(byAction as HTMLButtonElement).disabled ? byAction : document.querySelector<HTMLElement>(`[data-node="${focus.node}"] input`);
+    target?.focus();
+    setFocus(null);
+  }, [focus]);
+
+  const start = (json: unknown, message: string | null = null) => {
+    setDraft(draftFrom(json));
+    setError(null);
+    setNote(message === null ? null : { text: message, saved: false });
+  };
+
+  const loadBundled = async () => {
+    // Its own chunk: only evaluators who start from it download the JSON.
+    const bundled = await import('../../../scoring/frameworks/department-overall.json');
+    start(structuredClone(bundled.default));
+  };
+
+  const state: TreeState | null = useMemo(() => {
+    if (!draft) return null;
+    const issues = new Map<string, string[]>();
+    if (error instanceof ApiFailure) {
+      for (const i of error.issues) {
+        const node = i.field ? nodeOfField(draft, i.field) : null;
+        if (node) issues.set(node, [...(issues.get(node) ?? []), i.message]);
+      }
+    }
+    return { sums: sumProblems(draft), duplicates: duplicateCodes(draft), issues };
+  }, [draft, error]);
+
+  const onAction = (node: string, action: Action) => {
+    if (!draft) return;
+    if (action === 'addChild') {
+      const added = addChild(draft, node);
+      setDraft(added.draft);
+      setFocus({ node: added.id, action: 'input' });
+      return;
+    }
+    const next = { up: () => move(draft, node, -1), down: () => move(draft, node, 1), indent: () => indent(draft, node), outdent: () => outdent(draft, node), remove: () => remove(draft, node) }[action]();
+    setDraft(next);
+    if (action !== 'remove') setFocus({ node, action });
+  };
+
+  const save = async () => {
+    if (!draft) return;
+    setSaving(true);
+    setError(null);
+    setNote(null);
+    try {
+      const r = await api<{ version: number; created: boolean }>(`${base}/framework`, { method: 'PUT', json: { framework: frameworkOf(draft) } });
+      setNote({ text: r.created ? ft('saved', { v: r.version }) : ft('unchanged'), saved: true });
+      current.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const c = current.data;
+  // Issues that name no indicator (the name, the grades, the body) are shown above the tree.
+  const unplaced = error instanceof ApiFailure && draft ? error.issues.filter((i) => !i.field || nodeOfField(draft, i.field) === null) : [];
+  const total = draft ? totalPoints(draft) : null;
+  return (
+    <section class="framework-page">
+      <p class="crumbs">
+        <Link href="/app/">{t('navEvaluations')}</Link> › <Link href={`/app/evaluations/${encodeURIComponent(id)}`}>{t('back')}</Link> › <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>
+      </p>
+      <h1 tabIndex={-1}>{ft('title')}</h1>
+      <ErrorBox error={current.error} />
+      {c && <p class="meta">{c.version === null ? ft('none') : ft('current', { name: (c.framework as { name?: string }).name ?? '', v: c.version })}</p>}
+      <fieldset class="fw-start">
+        <legend>{ft('start')}</legend>
+        <button type="button" onClick={() => void loadBundled()}>{ft('loadBundled')}</button>
+        {c?.framework != null && <button type="button" onClick={() => start(c.framework)}>{ft('loadCurrent')}</button>}
+        <Upload evaluationId={id} onLoaded={(json, file) => start(json, ft('uploadLoaded', { file }))} />
+      </fieldset>
+      <p class="fw-note" role="status">{note?.text} {note?.saved && <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>}</p>
+      {draft && state && (
+        <form class="fw-editor" onSubmit={(e) => (e.preventDefault(), void save())}>
+          <label class="fw-field fw-wide">
+            <span>{ft('name')}</span>
+            <input type="text" size={40} value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+          </label>
+          <p class="meta">{ft('totalPoints', { p: total ?? '—' })}</p>
+          <ol class="fw-tree" aria-label={ft('title')}>
+            {draft.indicators.map((n, i) => (
+              <NodeItem key={n.id} node={n} level={1} first={i === 0} last={i === draft.indicators.length - 1} state={state}
+                onEdit={(nodeId, patch) => setDraft(update(draft, nodeId, patch))} onAction={onAction} />
+            ))}
+          </ol>
+          <p><button type="button" class="link" onClick={() => { const a = addChild(draft, null); setDraft(a.draft); setFocus({ node: a.id, action: 'input' }); }}>{ft('addTop')}</button></p>
+          {error !== null && (
+            <div class="err" role="alert">
+              <p>{messageOf(error)}</p>
+              {unplaced.length > 0 && <ul>{unplaced.map((i, n) => <li key={n}>{i.message}</li>)}</ul>}
+            </div>
+          )}
+          {state.sums.size > 0 && <p class="fw-warn" role="status">{ft('warnings', { n: state.sums.size })}</p>}
+          <p class="actions"><button type="submit" disabled={saving}>{ft('save')}</button></p>
+        </form>
+      )}
+    </section>
+  );
+}
