@@ -24,6 +24,7 @@ import { responseRoutes } from './routes/responses.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { sheetRoutes } from './routes/sheet.ts';
 import { sheetExportRoutes } from './routes/sheet-exports.ts';
+import { frameworkImportRoutes } from './routes/framework-import.ts';
 import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
@@ -48,6 +49,7 @@ export function createApp(ctx: AppContext): Hono {
   app.route('/', exportRoutes(ctx));
   app.route('/', sheetRoutes(ctx));
   app.route('/', sheetExportRoutes(ctx));
+  app.route('/', frameworkImportRoutes(ctx));
 
   app.notFound((c) => c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404));
 

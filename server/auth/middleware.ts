@@ -18,7 +18,7 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const exempt = (path: string) => path.startsWith('/api/public/') || path === '/api/auth/login';
 
 /** Routes that take a file upload, where multipart/form-data stands in for JSON. */
-const uploads = (path: string) => /^\/api\/surveys\/[^/]+\/import(\/preview)?$/.test(path);
+const uploads = (path: string) => /^\/api\/surveys\/[^/]+\/import(\/preview)?$/.test(path) || /^\/api\/evaluations\/[^/]+\/framework\/import$/.test(path);
 
 function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
