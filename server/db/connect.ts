@@ -2,7 +2,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { engineFor, type Engine } from './engine.ts';
@@ -29,7 +28,7 @@ export function isPostgresUrl(url: string): boolean {
 
 export async function openDatabase(url: string): Promise<Db> {
   if (!isPostgresUrl(url)) return openSqlite(url);
-  const opened = openPostgres(url);
+  const opened = await openPostgres(url);
   await migrateToLatest(opened.db);
   return opened;
 }
@@ -61,7 +60,9 @@ async function openSqlite(path: string): Promise<Db> {
   };
 }
 
-function openPostgres(url: string): Db {
+async function openPostgres(url: string): Promise<Db> {
+  // Loaded only here: an SQLite installation never needs the PostgreSQL client.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PGPOOL_MAX ?? 10) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

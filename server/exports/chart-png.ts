@@ -1,8 +1,8 @@
 // SVG to PNG without a browser: resvg (Rust, prebuilt inside its npm package) with the system's
 // fonts, so the Chinese labels render wherever a CJK font is installed (CI installs Noto CJK).
-import { Resvg } from '@resvg/resvg-js';
+import { loadResvg } from '../lazy.ts';
 
-export function svgToPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, fitTo: { mode: 'zoom', value: 1.5 } });
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  const resvg = new (await loadResvg())(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, fitTo: { mode: 'zoom', value: 1.5 } });
   return new Uint8Array(resvg.render().asPng());
 }

@@ -28,7 +28,7 @@ export function reportFile(source: SurveyExport, results: ResultsLike): Uint8Arr
   return encoder.encode(`${surveyReport(source, results)}\n`);
 }
 
-export function chartPng(def: SurveyDefinition, results: ResultsLike): Uint8Array {
+export function chartPng(def: SurveyDefinition, results: ResultsLike): Promise<Uint8Array> {
   return svgToPng(itemChartSvg(chartInput(def, results, `${def.title}：各题目满意度分布`)));
 }
 
@@ -37,6 +37,6 @@ export async function resultsXlsx(source: SurveyExport, results: ResultsLike, no
     definition: source.current,
     results,
     notes: [...notes, ['报告文字', surveyReport(source, results)]],
-    chartPng: chartPng(source.current, results),
+    chartPng: await chartPng(source.current, results),
   });
 }

@@ -3,7 +3,8 @@
 // as a PNG: exceljs cannot write native charts). Rates are the results core's decimal strings,
 // written as number cells with two places so a spreadsheet can sort and sum them; no figure is
 // recomputed here.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy.ts';
 import type { SurveyDefinition } from '../../surveys/index.ts';
 import { safeCell } from './formula-safe.ts';
 import { mainScale } from './report-text.ts';
@@ -43,7 +44,7 @@ export interface ResultsWorkbookInput {
 
 export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint8Array<ArrayBuffer>> {
   const { definition: def, results } = input;
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = 'manyidu';
 
   const a = results.accounting;

@@ -2,7 +2,8 @@
 // 评分情况, 评分要点), the report tables 表3–表7, and 说明 (framework version, entries, the surveys
 // and chain heads the satisfaction scores came from). Figures are the sheet's decimal strings
 // written as number cells, so a spreadsheet can sum them; text is formula-safe.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy.ts';
 import { safeCell, type Cell } from './formula-safe.ts';
 import type { NoteLine } from './xlsx.ts';
 import type { AnnexRow, ReportTable } from '../sheet/report-tables.ts';
@@ -47,7 +48,7 @@ export async function sheetWorkbook(input: {
   tables: readonly ReportTable[];
   notes: readonly NoteLine[];
 }): Promise<Uint8Array<ArrayBuffer>> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   addAnnex(book, input.title, input.annex, input.total);
   for (const table of input.tables) addTable(book, table);
   const info = book.addWorksheet('说明');

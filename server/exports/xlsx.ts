@@ -4,7 +4,8 @@
 // full: the rows in flight stay one page however slowly the client reads.
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy.ts';
 import type { ExportColumns, ExportRow } from './columns.ts';
 import { safeCell, type Cell } from './formula-safe.ts';
 
@@ -30,7 +31,7 @@ export async function* xlsxChunks(columns: ExportColumns, pages: AsyncIterable<E
   let stopped = false;
   const abandoned = new AbortController();
   const produce = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+    const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
     const sheet = workbook.addWorksheet('答卷', { views: [{ state: 'frozen', ySplit: 1 }] });
     const header = sheet.addRow(columns.header.map(safeCell));
     header.font = { bold: true };

@@ -1,7 +1,8 @@
 // An uploaded spreadsheet as a table of text: the header row, then every data row with the number
 // a person sees in Excel beside it, so a rejected row can be found in the file. XLSX through
 // exceljs, CSV through csv-parse (quoted fields with commas and line breaks in them).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy.ts';
 import { parse } from 'csv-parse/sync';
 import { decodeText, type TextEncoding } from './decode.ts';
 
@@ -49,7 +50,7 @@ function csvGrid(bytes: Uint8Array): Omit<Grid, 'format'> {
 }
 
 async function xlsxGrid(bytes: Uint8Array, sheetName: string | undefined): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {

@@ -28,8 +28,8 @@ describe('itemChartSvg', () => {
     expect(svg).toContain('—（n=0）');
   });
 
-  it('renders to a PNG', () => {
-    const png = svgToPng(svg);
+  it('renders to a PNG', async () => {
+    const png = await svgToPng(svg);
     expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   });
 });
