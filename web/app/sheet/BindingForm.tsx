@@ -120,7 +120,7 @@ export function BindingForm({ evaluationId, code, name, binding, onChange }: {
       <ErrorBox error={error} />
       <p class="actions">
         <button type="submit" disabled={saving}>{bt('bind')}</button>
-        {binding && <button type="button" class="link" disabled={saving} onClick={() => void run(() => api(path, { method: 'DELETE' }))}>{bt('unbind')}</button>}
+        {binding && <button type="button" class="link" disabled={saving} onClick={() => void run(() => api(path, { method: 'DELETE', json: {} }))}>{bt('unbind')}</button>}
       </p>
     </form>
   );

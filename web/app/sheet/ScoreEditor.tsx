@@ -29,7 +29,8 @@ export function ScoreEditor({ evaluationId, indicator, input, onSaved, onCancel 
     setSaving(true);
     setError(null);
     try {
-      await (Object.keys(next).length === 0 ? api(path, { method: 'DELETE' }) : api(path, { method: 'PUT', json: next }));
+      // The JSON body is empty, but the server takes unsafe methods only as JSON (DESIGN §9).
+      await (Object.keys(next).length === 0 ? api(path, { method: 'DELETE', json: {} }) : api(path, { method: 'PUT', json: next }));
       onSaved();
     } catch (e) {
       setError(e);

@@ -1,0 +1,126 @@
+// The framework editor and the survey binding in Debian's Chromium against the real server
+// (issue 6): load the bundled 部门整体支出 framework, add an indicator under 服务对象满意度 and see
+// the sum warning beside it (and the server's 422 beside the same indicator when saved anyway),
+// fix the points, save, and find the new indicator on the sheet; then bind 社会满意度指标 to the
+// evaluation's survey (29 of 30 satisfied) from the sheet page and see 96.67 %. Screenshots go to
+// test-artifacts/framework-*.png to be looked at.
+import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
+import { freshDatabaseUrl } from '../support/database.ts';
+import { satisfiedAnswers } from '../support/app.ts';
+import { chromiumPath, hasChromium, launch } from './browser.ts';
+
+const password = 'admin-password-for-tests';
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `test-artifacts/framework-${name}.png`, fullPage });
+}
+
+describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiumPath})`, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let desk: BrowserContext;
+  let page: Page;
+  let evaluationId = '';
+  const errors: string[] = [];
+
+  async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
+    const res = await request.fetch(server.url + path, { method, data, headers: { origin: server.url, 'content-type': 'application/json' } });
+    if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  }
+
+  beforeAll(async () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    server = await startServer({ databaseUrl: await freshDatabaseUrl(), port: 0, dist: distDir, adminPassword: password, demo: false });
+    if (server.ctx.assets.app.scripts.length === 0) throw new Error('no built app: run npm run build first');
+    browser = await launch();
+    desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    page = await desk.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(server.url + '/app/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill(password);
+    await page.getByLabel('密码').press('Enter');
+    await page.locator('h1', { hasText: '评价项目' }).waitFor();
+
+    // An evaluation with no framework yet and one survey: 29 of 30 satisfied.
+    const api = desk.request;
+    evaluationId = (await call(api, 'POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
+    const survey = await call(api, 'POST', '/api/surveys', { evaluationId, template: 'public' });
+    await call(api, 'POST', `/api/surveys/${survey.id}/open`, {});
+    for (let i = 0; i < 30; i++) {
+      await call(api, 'POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const node = (code: string) => page.locator(`[id="fw-node-${code}"]`);
+  const ownWarning = (code: string) => node(code).locator(':scope > .sum-warning');
+
+  test('load the bundled framework, add an indicator under 服务对象满意度: a sum warning beside it', async () => {
+    await page.goto(`${server.url}/app/evaluations/${evaluationId}`);
+    await page.getByRole('link', { name: '指标体系' }).click();
+    await page.locator('h1', { hasText: '指标体系' }).waitFor();
+    await page.getByRole('button', { name: '载入内置：部门整体支出绩效评价指标体系（附件1）' }).click();
+    await expect.poll(() => page.locator('.fw-node').count()).toBeGreaterThan(40);
+    expect(await page.locator('.fw-warn').count()).toBe(0);
+    expect(await page.getByText('一级指标合计 100 分').count()).toBe(1);
+
+    await page.getByRole('button', { name: '3.2 服务对象满意度：添加下级' }).click();
+    // Focus moved into the new indicator, so typing goes on there.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('3.2.3：代码');
+    await page.getByLabel('3.2.3：名称').fill('企业满意度');
+    await expect.poll(() => ownWarning('3.2').innerText()).toBe('下级指标分值合计 9，与本级分值 8 不符');
+    // Only 3.2 is off: its parent 3 still adds up (3.2's own points did not change).
+    expect(await page.locator('.sum-warning').count()).toBe(1);
+    await page.getByLabel('3.2.3 企业满意度：评分规则').selectOption('grade');
+    expect(await page.getByLabel('3.2.3 企业满意度：等级 1', { exact: true }).inputValue()).toBe('优秀');
+    await node('3.2').scrollIntoViewIfNeeded();
+    await shot(page, '01-sum-warning');
+  });
+
+  test('saved anyway, the server\'s 422 appears beside the indicator it names; fixed, it saves and the sheet shows it', async () => {
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => node('3.2').locator(':scope > .fw-issues').innerText()).toContain('下级指标分值合计 9，与本级分值 8 不符');
+    await node('3.2').scrollIntoViewIfNeeded();
+    await shot(page, '02-server-issue');
+
+    await page.getByLabel('3.2.2 区级机关考核综合评价：分值').fill('3');
+    await expect.poll(() => page.locator('.sum-warning').count()).toBe(0);
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => page.locator('.fw-note').innerText()).toContain('已保存为第 1 版');
+    await page.locator('.fw-note').getByRole('link', { name: '查看评分表' }).click();
+    const row = page.locator('[id="ind-3.2.3"]');
+    await row.waitFor();
+    expect(await row.locator('th').innerText()).toBe('企业满意度');
+    expect(await page.locator('[id="ind-3.2.2"] td').nth(1).innerText()).toBe('3');
+    expect(await page.locator('.meta').first().innerText()).toContain('第 1 版');
+  });
+
+  test('bind 社会满意度指标 to the survey from the sheet page: 96.67 %, n = 30; remove it again', async () => {
+    const sat = page.locator('[id="sat-3.2.1"]');
+    expect(await sat.innerText()).toContain('—');
+    await sat.getByRole('checkbox').first().check();
+    await sat.getByRole('button', { name: '保存绑定' }).click();
+    await expect.poll(() => sat.locator('p').first().innerText()).toContain('96.67%');
+    expect(await sat.innerText()).toContain('n = 30');
+    expect(await sat.innerText()).toContain('跨过 85.00%');
+    expect(await page.locator('[id="ind-3.2.1"] .score .value').innerText()).toBe('4');
+    await sat.scrollIntoViewIfNeeded();
+    await shot(page, '03-bound');
+
+    await sat.locator('summary').click();
+    await sat.getByRole('button', { name: '解除绑定' }).click();
+    await expect.poll(() => sat.locator('p').first().innerText()).not.toContain('96.67%');
+    expect(errors).toEqual([]);
+  });
+});
