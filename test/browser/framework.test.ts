@@ -5,6 +5,7 @@
 // evaluation's survey (29 of 30 satisfied) from the sheet page and see 96.67 %. Screenshots go to
 // test-artifacts/framework-*.png to be looked at.
 import { mkdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -74,6 +75,7 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     await expect.poll(() => page.locator('.fw-node').count()).toBeGreaterThan(40);
     expect(await page.locator('.fw-warn').count()).toBe(0);
     expect(await page.getByText('一级指标合计 100 分').count()).toBe(1);
+    await shot(page, '00-loaded');
 
     await page.getByRole('button', { name: '3.2 服务对象满意度：添加下级' }).click();
     // Focus moved into the new indicator, so typing goes on there.
@@ -110,17 +112,38 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     const sat = page.locator('[id="sat-3.2.1"]');
     expect(await sat.innerText()).toContain('—');
     await sat.getByRole('checkbox').first().check();
+    await sat.scrollIntoViewIfNeeded();
+    await shot(page, '03-binding-form');
     await sat.getByRole('button', { name: '保存绑定' }).click();
     await expect.poll(() => sat.locator('p').first().innerText()).toContain('96.67%');
     expect(await sat.innerText()).toContain('n = 30');
     expect(await sat.innerText()).toContain('跨过 85.00%');
     expect(await page.locator('[id="ind-3.2.1"] .score .value').innerText()).toBe('4');
     await sat.scrollIntoViewIfNeeded();
-    await shot(page, '03-bound');
+    await shot(page, '04-bound');
 
     await sat.locator('summary').click();
     await sat.getByRole('button', { name: '解除绑定' }).click();
     await expect.poll(() => sat.locator('p').first().innerText()).not.toContain('96.67%');
+    expect(errors).toEqual([]);
+  });
+
+  test('an XLSX laid out like 附件1, uploaded on the framework page, opens in the editor unsaved', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('指标');
+    ws.addRow(['一级指标', '二级指标', '三级指标', '分值', '规则']);
+    ws.addRow(['社会效应', '服务对象满意度', '社会满意度指标', 4, 'satisfaction']);
+    ws.addRow([null, null, '企业满意度', 4, '满意度']);
+    ws.addRow(['可持续发展能力', null, null, 10, null]);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    await page.goto(`${server.url}/app/evaluations/${evaluationId}/framework`);
+    await page.getByLabel('上传 JSON 或 XLSX').setInputFiles({ name: '自定义指标体系.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await expect.poll(() => page.locator('.fw-node').count()).toBe(5);
+    expect(await page.getByLabel('1.1.2 企业满意度：评分规则').inputValue()).toBe('satisfaction');
+    expect(await page.getByLabel('指标体系名称').inputValue()).toBe('自定义指标体系');
+    expect(await page.locator('.fw-note').innerText()).toContain('已载入「自定义指标体系.xlsx」');
+    expect(await page.getByText('一级指标合计 18 分').count()).toBe(1);
+    await shot(page, '05-uploaded');
     expect(errors).toEqual([]);
   });
 });

@@ -109,8 +109,8 @@ export function FrameworkPage({ id }: { id: string }) {
       {c && <p class="meta">{c.version === null ? ft('none') : ft('current', { name: (c.framework as { name?: string }).name ?? '', v: c.version })}</p>}
       <fieldset class="fw-start">
         <legend>{ft('start')}</legend>
-        <button type="button" onClick={() => void loadBundled()}>{ft('loadBundled')}</button>
-        {c?.framework != null && <button type="button" onClick={() => start(c.framework)}>{ft('loadCurrent')}</button>}
+        <button type="button" class="btn" onClick={() => void loadBundled()}>{ft('loadBundled')}</button>
+        {c?.framework != null && <button type="button" class="btn" onClick={() => start(c.framework)}>{ft('loadCurrent')}</button>}
         <Upload evaluationId={id} onLoaded={(json, file) => start(json, ft('uploadLoaded', { file }))} />
       </fieldset>
       <p class="fw-note" role="status">{note?.text} {note?.saved && <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>}</p>
@@ -135,7 +135,7 @@ export function FrameworkPage({ id }: { id: string }) {
             </div>
           )}
           {state.sums.size > 0 && <p class="fw-warn" role="status">{ft('warnings', { n: state.sums.size })}</p>}
-          <p class="actions"><button type="submit" disabled={saving}>{ft('save')}</button></p>
+          <p class="actions"><button type="submit" class="btn primary" disabled={saving}>{ft('save')}</button></p>
         </form>
       )}
     </section>

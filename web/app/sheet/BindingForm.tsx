@@ -119,7 +119,7 @@ export function BindingForm({ evaluationId, code, name, binding, onChange }: {
       </label>
       <ErrorBox error={error} />
       <p class="actions">
-        <button type="submit" disabled={saving}>{bt('bind')}</button>
+        <button type="submit" class="btn primary small" disabled={saving}>{bt('bind')}</button>
         {binding && <button type="button" class="link" disabled={saving} onClick={() => void run(() => api(path, { method: 'DELETE', json: {} }))}>{bt('unbind')}</button>}
       </p>
     </form>
