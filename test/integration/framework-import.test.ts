@@ -29,7 +29,7 @@ async function xlsx(rows: Row[], merges: string[] = [], head: Row = header): Pro
 
 function upload(bytes: Uint8Array, name = '指标体系.xlsx'): FormData {
   const form = new FormData();
-  form.append('file', new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  form.append('file', new File([new Uint8Array(bytes)], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   return form;
 }
 
