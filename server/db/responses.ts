@@ -11,13 +11,13 @@ import { batchKeys, planBatch, type BatchState, type ChainHead, type PendingResp
 
 export type { PendingResponse, WriteOutcome };
 
-/** Thrown inside the transaction when another writer stored one of our ids in another survey. */
+/** Thrown inside the transaction when another writer stored one of our ids or tokens first. */
 class Replan extends Error {}
 
 export async function writeResponses(db: Kysely<Database>, engine: Engine, batch: PendingResponse[]): Promise<WriteOutcome[]> {
-  // The chain-head locks serialise writers of the same survey; an id raced in through another
-  // survey is the one thing they cannot see coming. Its insert does nothing, the transaction is
-  // rolled back, and the batch is planned again with that id now stored.
+  // The chain-head locks serialise writers of the same survey; an id or token stored by another
+  // writer after our first read makes its insert do nothing: the transaction is rolled back and
+  // the batch planned again, now seeing it.
   for (let attempt = 1; ; attempt++) {
     try {
       return await writeOnce(db, engine, batch);
@@ -30,19 +30,43 @@ export async function writeResponses(db: Kysely<Database>, engine: Engine, batch
 async function writeOnce(db: Kysely<Database>, engine: Engine, batch: PendingResponse[]): Promise<WriteOutcome[]> {
   const keys = batchKeys(batch);
   return db.transaction().execute(async (trx) => {
+    // Read before the locks, to keep the time they are held short: an id or token stored by a
+    // writer that commits after this read makes our insert do nothing, and the batch is planned
+    // again (Replan) with it seen.
+    const stored = await trx
+      .selectFrom('responses')
+      .select(['id', 'survey_id', 'token'])
+      .where((eb) => eb.or([eb('id', 'in', keys.ids), ...(keys.tokens.length > 0 ? [eb('token', 'in', keys.tokens)] : [])]))
+      .execute();
+    // The heads and the surveys' status in one statement; the status is read under the lock a
+    // close also takes.
     const heads = new Map<string, ChainHead>();
-    for (const surveyId of keys.surveyIds) heads.set(surveyId, await lockChainHead(trx, engine, surveyId));
+    const open = new Set<string>();
+    const locked = await trx
+      .selectFrom('chain_heads as h')
+      .innerJoin('surveys as s', 's.id', 'h.survey_id')
+      .select(['h.survey_id', 'h.seq', 'h.hash', 's.status'])
+      .where('h.survey_id', 'in', keys.surveyIds)
+      .orderBy('h.survey_id')
+      .$if(engine.rowLocks, (q) => q.forUpdate('h'))
+      .execute();
+    for (const row of locked) {
+      heads.set(row.survey_id, { seq: Number(row.seq), hash: row.hash });
+      if (row.status === 'open') open.add(row.survey_id);
+    }
+    for (const surveyId of keys.surveyIds) {
+      if (heads.has(surveyId)) continue;
+      // A survey made before chain heads existed: start its chain.
+      heads.set(surveyId, await lockChainHead(trx, engine, surveyId));
+      const survey = await trx.selectFrom('surveys').select('status').where('id', '=', surveyId).executeTakeFirst();
+      if (survey?.status === 'open') open.add(surveyId);
+    }
+    const ids = new Set(keys.ids);
     const state: BatchState = {
       heads,
-      open: new Set(
-        (await trx.selectFrom('surveys').select('id').where('id', 'in', keys.surveyIds).where('status', '=', 'open').execute()).map((r) => r.id),
-      ),
-      storedIds: new Map(
-        (await trx.selectFrom('responses').select(['id', 'survey_id']).where('id', 'in', keys.ids).execute()).map((r) => [r.id, r.survey_id]),
-      ),
-      usedTokens: new Set(
-        keys.tokens.length === 0 ? [] : (await trx.selectFrom('responses').select('token').where('token', 'in', keys.tokens).execute()).map((r) => r.token!),
-      ),
+      open,
+      storedIds: new Map(stored.filter((r) => ids.has(r.id)).map((r) => [r.id, r.survey_id])),
+      usedTokens: new Set(stored.flatMap((r) => (r.token !== null && keys.tokens.includes(r.token) ? [r.token] : []))),
     };
     const plan = planBatch(batch, state);
     // Chunks keep each statement under the engines' bind-parameter limits.
