@@ -84,6 +84,20 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     await expect.poll(() => ownWarning('3.2').innerText()).toBe('下级指标分值合计 9，与本级分值 8 不符');
     // Only 3.2 is off: its parent 3 still adds up (3.2's own points did not change).
     expect(await page.locator('.sum-warning').count()).toBe(1);
+    // Keyboard: Enter on 上移 moves it above 3.2.2 and keeps focus on the same button; 下移 puts it back.
+    await page.getByRole('button', { name: '3.2.3 企业满意度：上移' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => node('3.2').locator(':scope > ol > li').evaluateAll((els) => els.map((e) => e.id))).toEqual(['fw-node-3.2.1', 'fw-node-3.2.3', 'fw-node-3.2.2']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('3.2.3 企业满意度：上移');
+    await page.getByRole('button', { name: '3.2.3 企业满意度：下移' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => node('3.2').locator(':scope > ol > li').evaluateAll((els) => els.map((e) => e.id))).toEqual(['fw-node-3.2.1', 'fw-node-3.2.2', 'fw-node-3.2.3']);
+    // Indent under 3.2.2 makes that a parent (its rule set aside): two warnings now; outdent undoes it.
+    await page.getByRole('button', { name: '3.2.3 企业满意度：降一级' }).click();
+    await expect.poll(() => ownWarning('3.2.2').innerText()).toBe('下级指标分值合计 1，与本级分值 4 不符');
+    await page.getByRole('button', { name: '3.2.3 企业满意度：升一级' }).click();
+    await expect.poll(() => page.locator('.sum-warning').count()).toBe(1);
+    expect(await page.getByLabel('3.2.2 区级机关考核综合评价：评分规则').inputValue()).toBe('grade');
     await page.getByLabel('3.2.3 企业满意度：评分规则').selectOption('grade');
     expect(await page.getByLabel('3.2.3 企业满意度：等级 1', { exact: true }).inputValue()).toBe('优秀');
     await node('3.2').scrollIntoViewIfNeeded();
@@ -144,6 +158,11 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     expect(await page.locator('.fw-note').innerText()).toContain('已载入「自定义指标体系.xlsx」');
     expect(await page.getByText('一级指标合计 18 分').count()).toBe(1);
     await shot(page, '05-uploaded');
+    // A JSON file is read in the page itself: the framework as stored, or wrapped as GET …/framework answers.
+    const json = { framework: { name: 'JSON 指标体系', grades: [{ min: 0, label: '差' }], indicators: [{ code: 'A', name: '满意度', points: 10, rule: { kind: 'satisfaction', bands: [{ min: 0, factor: 1 }] } }] } };
+    await page.getByLabel('上传 JSON 或 XLSX').setInputFiles({ name: 'fw.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+    await expect.poll(() => page.getByLabel('指标体系名称').inputValue()).toBe('JSON 指标体系');
+    expect(await page.locator('.fw-node').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 });

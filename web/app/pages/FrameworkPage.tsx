@@ -16,6 +16,7 @@ import '../framework/framework.css';
 interface Current {
   version: number | null;
   framework: unknown;
+  evaluation: { name: string };
 }
 
 /**
@@ -26,7 +27,10 @@ interface Current {
  */
 export function FrameworkPage({ id }: { id: string }) {
   const base = `/api/evaluations/${encodeURIComponent(id)}`;
-  const current = useLoad(() => api<Current>(`${base}/framework`), id);
+  const current = useLoad(async (): Promise<Current> => {
+    const [fw, detail] = await Promise.all([api<Omit<Current, 'evaluation'>>(`${base}/framework`), api<{ evaluation: { name: string } }>(base)]);
+    return { ...fw, evaluation: detail.evaluation };
+  }, id);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<{ text: string; saved: boolean } | null>(null);
@@ -102,7 +106,7 @@ export function FrameworkPage({ id }: { id: string }) {
   return (
     <section class="framework-page">
       <p class="crumbs">
-        <Link href="/app/">{t('navEvaluations')}</Link> › <Link href={`/app/evaluations/${encodeURIComponent(id)}`}>{t('back')}</Link> › <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>
+        <Link href="/app/">{t('navEvaluations')}</Link> › <Link href={`/app/evaluations/${encodeURIComponent(id)}`}>{current.data?.evaluation.name ?? t('back')}</Link> › <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>
       </p>
       <h1 tabIndex={-1}>{ft('title')}</h1>
       <ErrorBox error={current.error} />
