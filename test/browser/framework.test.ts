@@ -163,6 +163,14 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     await page.getByLabel('上传 JSON 或 XLSX').setInputFiles({ name: 'fw.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
     await expect.poll(() => page.getByLabel('指标体系名称').inputValue()).toBe('JSON 指标体系');
     expect(await page.locator('.fw-node').count()).toBe(1);
+    // English: every word of the editor has its English beside the Chinese.
+    await page.getByRole('button', { name: '切换到英文界面' }).click();
+    await page.locator('h1', { hasText: 'Indicator system' }).waitFor();
+    expect(await page.getByLabel('A 满意度：Rule').inputValue()).toBe('satisfaction');
+    expect(await page.getByRole('button', { name: 'Save as a new version' }).count()).toBe(1);
+    expect(await page.locator('.fw-note').innerText()).toBe('Loaded “fw.json”: check it, then save.');
+    await shot(page, '06-english');
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     expect(errors).toEqual([]);
   });
 });

@@ -33,7 +33,8 @@ export function FrameworkPage({ id }: { id: string }) {
   }, id);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<{ text: string; saved: boolean } | null>(null);
+  // Kept as a key and its parameters, not as words, so it follows a change of language.
+  const [note, setNote] = useState<{ key: 'saved' | 'unchanged' | 'uploadLoaded'; params: Record<string, string | number> } | null>(null);
   const [saving, setSaving] = useState(false);
   // After a move the node's DOM is new: focus goes back to the control the keyboard user pressed.
   const [focus, setFocus] = useState<{ node: string; action: Action | 'input' } | null>(null);
@@ -46,10 +47,10 @@ export function FrameworkPage({ id }: { id: string }) {
     setFocus(null);
   }, [focus]);
 
-  const start = (json: unknown, message: string | null = null) => {
+  const start = (json: unknown, file: string | null = null) => {
     setDraft(draftFrom(json));
     setError(null);
-    setNote(message === null ? null : { text: message, saved: false });
+    setNote(file === null ? null : { key: 'uploadLoaded', params: { file } });
   };
 
   const loadBundled = async () => {
@@ -90,7 +91,7 @@ export function FrameworkPage({ id }: { id: string }) {
     setNote(null);
     try {
       const r = await api<{ version: number; created: boolean }>(`${base}/framework`, { method: 'PUT', json: { framework: frameworkOf(draft) } });
-      setNote({ text: r.created ? ft('saved', { v: r.version }) : ft('unchanged'), saved: true });
+      setNote(r.created ? { key: 'saved', params: { v: r.version } } : { key: 'unchanged', params: {} });
       current.reload();
     } catch (e) {
       setError(e);
@@ -115,9 +116,9 @@ export function FrameworkPage({ id }: { id: string }) {
         <legend>{ft('start')}</legend>
         <button type="button" class="btn" onClick={() => void loadBundled()}>{ft('loadBundled')}</button>
         {c?.framework != null && <button type="button" class="btn" onClick={() => start(c.framework)}>{ft('loadCurrent')}</button>}
-        <Upload evaluationId={id} onLoaded={(json, file) => start(json, ft('uploadLoaded', { file }))} />
+        <Upload evaluationId={id} onLoaded={(json, file) => start(json, file)} />
       </fieldset>
-      <p class="fw-note" role="status">{note?.text} {note?.saved && <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>}</p>
+      <p class="fw-note" role="status">{note && ft(note.key, note.params)} {note && note.key !== 'uploadLoaded' && <Link href={`/app/evaluations/${encodeURIComponent(id)}/sheet`}>{ft('toSheet')}</Link>}</p>
       {draft && state && (
         <form class="fw-editor" onSubmit={(e) => (e.preventDefault(), void save())}>
           <label class="fw-field fw-wide">
