@@ -15,9 +15,10 @@ import { createApp } from './app.ts';
 import type { AppContext } from './context.ts';
 import { noAssets, type Asset, type Assets } from './assets.ts';
 import { seedNewDatabase, type SeedResult } from './seed.ts';
+import { packageRoot } from './paths.ts';
 import { assetsFromManifest } from '../web/assets.ts';
 
-export const distDir = new URL('../dist/web/', import.meta.url).pathname;
+export const distDir = join(packageRoot, 'dist', 'web');
 
 export interface ContextOptions {
   databaseUrl: string;

@@ -3,6 +3,7 @@
 import QRCode from 'qrcode';
 import { configFromEnv } from '../config.ts';
 import { startServer } from '../runtime.ts';
+import { compiled } from '../paths.ts';
 
 export async function run(_args: string[]): Promise<number> {
   const config = configFromEnv();
@@ -15,7 +16,7 @@ export async function run(_args: string[]): Promise<number> {
   });
   const demo = `${server.url}/s/demo`;
   const lines = [
-    `manyidu 满意度 is serving on ${server.url}  (database: ${server.ctx.db.engine.name} ${server.ctx.db.location})`,
+    `manyidu 满意度 is serving on ${server.url}  (database: ${server.ctx.db.engine.name} ${server.ctx.db.location}; ${compiled ? 'compiled' : 'from TypeScript sources'})`,
     `问卷 demo survey: ${demo}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -1,6 +1,9 @@
 // The main thread's side of the SQLite write thread: one message per batch, answered when the
 // batch is committed (or failed).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiled, packageRoot } from '../paths.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
 
 export interface WriteThread {
@@ -10,9 +13,11 @@ export interface WriteThread {
 
 /** Starts the thread and resolves once it has opened the database and prepared its statements. */
 export async function startWriteThread(path: string): Promise<WriteThread> {
-  // The thread runs TypeScript like the rest of the process, through tsx.
-  const entry = new URL('./sqlite-write-thread.ts', import.meta.url).href;
-  const worker = new Worker(new URL('./ts-thread.mjs', import.meta.url), { workerData: { entry, path } });
+  // Compiled, the thread has its own bundle; from source it runs TypeScript through tsx, as the
+  // rest of the process does.
+  const worker = compiled
+    ? new Worker(join(packageRoot, 'dist', 'server', 'db', 'sqlite-write-thread.js'), { workerData: { path } })
+    : new Worker(join(packageRoot, 'server', 'db', 'ts-thread.mjs'), { workerData: { entry: pathToFileURL(join(packageRoot, 'server', 'db', 'sqlite-write-thread.ts')).href, path } });
   const waiting = new Map<number, { resolve: (o: WriteOutcome[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;
