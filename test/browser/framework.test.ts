@@ -4,17 +4,15 @@
 // fix the points, save, and find the new indicator on the sheet; then bind 社会满意度指标 to the
 // evaluation's survey (29 of 30 satisfied) from the sheet page and see 96.67 %. Screenshots go to
 // test-artifacts/framework-*.png to be looked at.
-import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
-import { freshDatabaseUrl } from '../support/database.ts';
+import type { RunningServer } from '../../server/runtime.ts';
 import { satisfiedAnswers } from '../support/app.ts';
-import { chromiumPath, hasChromium, launch } from './browser.ts';
+import { chromiumPath, hasChromium } from './browser.ts';
+import { openDesk, type Desk } from './desk.ts';
 
-const password = 'admin-password-for-tests';
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: `test-artifacts/framework-${name}.png`, fullPage });
@@ -26,42 +24,24 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
   let desk: BrowserContext;
   let page: Page;
   let evaluationId = '';
-  const errors: string[] = [];
+  let d: Desk;
 
-  async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
-    const res = await request.fetch(server.url + path, { method, data, headers: { origin: server.url, 'content-type': 'application/json' } });
-    if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return res.json();
-  }
 
   beforeAll(async () => {
-    mkdirSync('test-artifacts', { recursive: true });
-    server = await startServer({ databaseUrl: await freshDatabaseUrl(), port: 0, dist: distDir, adminPassword: password, demo: false });
-    if (server.ctx.assets.app.scripts.length === 0) throw new Error('no built app: run npm run build first');
-    browser = await launch();
-    desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page = await desk.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-
-    await page.goto(server.url + '/app/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(password);
-    await page.getByLabel('密码').press('Enter');
-    await page.locator('h1', { hasText: '评价项目' }).waitFor();
+    d = await openDesk();
+    ({ server, browser, desk, page } = d);
 
     // An evaluation with no framework yet and one survey: 29 of 30 satisfied.
-    const api = desk.request;
-    evaluationId = (await call(api, 'POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
-    const survey = await call(api, 'POST', '/api/surveys', { evaluationId, template: 'public' });
-    await call(api, 'POST', `/api/surveys/${survey.id}/open`, {});
+    evaluationId = (await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
+    const survey = await d.call('POST', '/api/surveys', { evaluationId, template: 'public' });
+    await d.call('POST', `/api/surveys/${survey.id}/open`, {});
     for (let i = 0; i < 30; i++) {
-      await call(api, 'POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
+      await d.call('POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
     }
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await d?.close();
   });
 
   const node = (code: string) => page.locator(`[id="fw-node-${code}"]`);
@@ -139,7 +119,7 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     await sat.locator('summary').click();
     await sat.getByRole('button', { name: '解除绑定' }).click();
     await expect.poll(() => sat.locator('p').first().innerText()).not.toContain('96.67%');
-    expect(errors).toEqual([]);
+    expect(d.errors).toEqual([]);
   });
 
   test('an XLSX laid out like 附件1, uploaded on the framework page, opens in the editor unsaved', async () => {
@@ -171,6 +151,6 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     expect(await page.locator('.fw-note').innerText()).toBe('Loaded “fw.json”: check it, then save.');
     await shot(page, '06-english');
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
-    expect(errors).toEqual([]);
+    expect(d.errors).toEqual([]);
   });
 });

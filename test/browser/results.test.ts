@@ -4,15 +4,14 @@
 // the flagged list with a reason (the rate rises) and restored (it falls back); the open answers
 // are searched and shown as text. Screenshots at 1280×800 and 360×740 go to
 // test-artifacts/results-*.png to be looked at.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
-import { freshDatabaseUrl } from '../support/database.ts';
-import { chromiumPath, hasChromium, launch, phone, tapOption } from './browser.ts';
+import type { RunningServer } from '../../server/runtime.ts';
+import { chromiumPath, hasChromium, phone, tapOption } from './browser.ts';
+import { openDesk, type Desk } from './desk.ts';
 
-const password = 'admin-password-for-tests';
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: `test-artifacts/results-${name}.png`, fullPage });
@@ -31,13 +30,8 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
   let page: Page;
   let surveyId = '';
   let slug = '';
-  const errors: string[] = [];
+  let d: Desk;
 
-  async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
-    const res = await request.fetch(server.url + path, { method, data, headers: { origin: server.url, 'content-type': 'application/json' } });
-    if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return res.json();
-  }
 
   /** A respondent's submission through the public JSON route, as the questionnaire page sends it. */
   async function respond(a: Record<string, unknown>): Promise<void> {
@@ -51,26 +45,14 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
   }
 
   beforeAll(async () => {
-    mkdirSync('test-artifacts', { recursive: true });
-    server = await startServer({ databaseUrl: await freshDatabaseUrl(), port: 0, dist: distDir, adminPassword: password, demo: false });
-    if (server.ctx.assets.app.scripts.length === 0) throw new Error('no built app: run npm run build first');
-    browser = await launch();
-    desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
-    page = await desk.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
+    d = await openDesk({ width: 1280, height: 800 });
+    ({ server, browser, desk, page } = d);
 
-    await page.goto(server.url + '/app/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(password);
-    await page.getByLabel('密码').press('Enter');
-    await page.locator('h1', { hasText: '评价项目' }).waitFor();
-
-    const api = desk.request;
-    const evaluation = await call(api, 'POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 });
-    const survey = await call(api, 'POST', '/api/surveys', { evaluationId: evaluation.id, template: 'public', slug: 'lingang-results' });
+    const evaluation = await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 });
+    const survey = await d.call('POST', '/api/surveys', { evaluationId: evaluation.id, template: 'public', slug: 'lingang-results' });
     surveyId = survey.id;
     slug = survey.slug;
-    await call(api, 'POST', `/api/surveys/${surveyId}/open`, {});
+    await d.call('POST', `/api/surveys/${surveyId}/open`, {});
     // Nine satisfied, one of them with a reason for 不满意 on q2 and two with suggestions (one
     // trying markup), and one answering 基本满意 to everything: straight-lining, so flagged.
     for (let i = 0; i < 9; i++) {
@@ -85,8 +67,7 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await d?.close();
   });
 
   const overall = () => page.locator('#overall-rate').innerText();
@@ -230,6 +211,6 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     await page.locator('.results-figure').screenshot({ path: 'test-artifacts/results-08-chart-360.png' });
     await page.locator('#flagged-h').locator('..').screenshot({ path: 'test-artifacts/results-09-flagged-360.png' });
     await page.locator('#texts-h').locator('..').screenshot({ path: 'test-artifacts/results-10-texts-360.png' });
-    expect(errors).toEqual([]);
+    expect(d.errors).toEqual([]);
   });
 });

@@ -3,17 +3,15 @@
 // 84.6 良; a manual score edited in its row moves the total; a score that disagrees with its rule
 // shows a finding; a score above the points is refused with the server's words. Screenshots go
 // to test-artifacts/sheet-*.png to be looked at.
-import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledExampleInputs } from '../../scoring/index.ts';
-import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
-import { freshDatabaseUrl } from '../support/database.ts';
+import type { RunningServer } from '../../server/runtime.ts';
 import { satisfiedAnswers } from '../support/app.ts';
-import { chromiumPath, hasChromium, launch } from './browser.ts';
+import { chromiumPath, hasChromium } from './browser.ts';
+import { openDesk, type Desk } from './desk.ts';
 
-const password = 'admin-password-for-tests';
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: `test-artifacts/sheet-${name}.png`, fullPage });
@@ -25,47 +23,28 @@ describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath
   let desk: BrowserContext;
   let page: Page;
   let evaluationId = '';
-  const errors: string[] = [];
+  let d: Desk;
 
-  /** The API through the page's own session, as a same-origin page would call it. */
-  async function call(request: APIRequestContext, method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
-    const res = await request.fetch(server.url + path, { method, data, headers: { origin: server.url, 'content-type': 'application/json' } });
-    if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-    return res.json();
-  }
 
   beforeAll(async () => {
-    mkdirSync('test-artifacts', { recursive: true });
-    server = await startServer({ databaseUrl: await freshDatabaseUrl(), port: 0, dist: distDir, adminPassword: password, demo: false });
-    if (server.ctx.assets.app.scripts.length === 0) throw new Error('no built app: run npm run build first');
-    browser = await launch();
-    desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    page = await desk.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-
-    await page.goto(server.url + '/app/login');
-    await page.getByLabel('用户名').fill('admin');
-    await page.getByLabel('密码').fill(password);
-    await page.getByLabel('密码').press('Enter');
-    await page.locator('h1', { hasText: '评价项目' }).waitFor();
+    d = await openDesk();
+    ({ server, browser, desk, page } = d);
 
     // The seed's evaluation, set up through the API with the page's session.
-    const api = desk.request;
-    evaluationId = (await call(api, 'POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
-    await call(api, 'PUT', `/api/evaluations/${evaluationId}/framework`, { framework: 'department-overall' });
+    evaluationId = (await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
+    await d.call('PUT', `/api/evaluations/${evaluationId}/framework`, { framework: 'department-overall' });
     const { ['3.2.1']: _bound, ...inputs } = bundledExampleInputs['department-overall'] as Record<string, unknown>;
-    await call(api, 'PUT', `/api/evaluations/${evaluationId}/inputs`, inputs);
-    const survey = await call(api, 'POST', '/api/surveys', { evaluationId, template: 'public' });
-    await call(api, 'POST', `/api/surveys/${survey.id}/open`, {});
+    await d.call('PUT', `/api/evaluations/${evaluationId}/inputs`, inputs);
+    const survey = await d.call('POST', '/api/surveys', { evaluationId, template: 'public' });
+    await d.call('POST', `/api/surveys/${survey.id}/open`, {});
     for (let i = 0; i < 30; i++) {
-      await call(api, 'POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
+      await d.call('POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
     }
-    await call(api, 'PUT', `/api/evaluations/${evaluationId}/bindings/3.2.1`, { surveys: [{ surveyId: survey.id }], metric: 'overall', combine: 'bySample' });
+    await d.call('PUT', `/api/evaluations/${evaluationId}/bindings/3.2.1`, { surveys: [{ surveyId: survey.id }], metric: 'overall', combine: 'bySample' });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await d?.close();
   });
 
   const total = () => page.locator('#sheet-total').innerText();
@@ -126,6 +105,6 @@ describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath
     expect(await row('3.2.2').locator('.findings').innerText()).toContain('优秀');
     await row('3.2.2').scrollIntoViewIfNeeded();
     await shot(page, '04-finding-1280');
-    expect(errors).toEqual([]);
+    expect(d.errors).toEqual([]);
   });
 });
