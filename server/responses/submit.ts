@@ -1,11 +1,10 @@
-// One path for every public submission, JSON or plain form: find the survey, check the token,
-// validate the answers, apply the one-response-per-browser guard, then hand the response to the
-// group commit and report what the database decided.
+// One path for every public submission, JSON or plain form: find the survey, validate the answers,
+// apply the one-response-per-browser guard, then hand the response to the group commit and report
+// what the database decided. The entry (invitation, poster, kiosk) was checked by the route.
 import { createHmac } from 'node:crypto';
 import type { Answers } from '../../surveys/index.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
-import { isValidToken } from '../db/surveys.ts';
 import { responseExists } from '../db/responses.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 import { pendingResponse } from '../surveys/pending.ts';
@@ -39,9 +38,6 @@ export async function submitResponse(ctx: AppContext, survey: PublishedSurvey | 
     // A retry of a response stored before the close is still answered as stored.
     if (await responseExists(ctx.db.db, s.id)) return { ok: true, created: false, id: s.id };
     return reject(410, 'survey_closed', 'this survey is not open');
-  }
-  if (s.token !== undefined && !(await isValidToken(ctx.db.db, survey.row.id, s.token))) {
-    return reject(422, 'invalid_token', 'token: not an invitation of this survey', [{ field: 'token', code: 'invalid_token', message: 'token: not an invitation of this survey' }]);
   }
   const validated = survey.validate(s.answers);
   if (!validated.ok) {

@@ -72,6 +72,13 @@ async function resolveEntry(ctx: AppContext, surveyId: string, q: EntryQuery): P
   return point.kiosk ? { channel: 'kiosk', kiosk: q.kiosk!, source: point.source } : { channel: q.channel ?? 'link', source: point.source };
 }
 
+/** A JSON submission's entry that is not this survey's: 422 naming the field it came from. */
+function invalidEntry(q: EntryQuery): ApiError {
+  const field = q.token !== undefined ? 'token' : q.kiosk !== undefined ? 'kiosk' : 'source';
+  const message = field === 'token' ? 'token: not an invitation of this survey' : `${field}: not an entry point of this survey`;
+  return new ApiError(422, field === 'token' ? 'invalid_token' : 'invalid_entry', message, [{ field, code: field === 'token' ? 'invalid_token' : 'invalid_entry', message }]);
+}
+
 /** The page options that carry the entry through the form and the page's own submission. */
 function entryOptions(entry: Entry) {
   return {
@@ -230,13 +237,11 @@ export function publicRoutes(ctx: AppContext): Hono {
     }
     const body = parsed.data;
     const survey = await ctx.published.get(c.req.param('slug'));
-    // The token is checked with the answers (422 naming it); a poster or kiosk that is not this
-    // survey's is refused here.
-    const entry: Entry | null =
-      !survey || body.token !== undefined
-        ? { channel: body.token !== undefined ? 'token' : (body.channel ?? 'link'), source: null, ...(body.token !== undefined ? { token: body.token } : {}) }
-        : await resolveEntry(ctx, survey.row.id, { channel: body.channel, src: body.source, kiosk: body.kiosk });
-    if (!entry) throw new ApiError(422, 'invalid_entry', 'source/kiosk: not an entry point of this survey', [{ field: body.kiosk !== undefined ? 'kiosk' : 'source', code: 'invalid_entry', message: 'not an entry point of this survey' }]);
+    // The entry (invitation, poster, kiosk) is checked here, once, for an open survey; a survey that
+    // is missing or not open is answered by submitResponse (404, 410, or 200 for a stored retry).
+    const query: EntryQuery = { token: body.token, channel: body.channel, src: body.source, kiosk: body.kiosk };
+    const entry = survey?.row.status === 'open' ? await resolveEntry(ctx, survey.row.id, query) : { channel: body.channel ?? 'link', source: null };
+    if (!entry) throw invalidEntry(query);
     const result = await submitResponse(ctx, survey, submission(c, survey?.row.id ?? '', entry, { id: body.id, answers: body.answers, startedAt: body.startedAt }));
     if (!result.ok) throw result.error;
     if (survey && guarded(entry)) markDone(c, survey.row.id, body.id);
