@@ -7,14 +7,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
-import { chromiumPath, hasChromium, launch, phone, tapOption } from './browser.ts';
+import { chromiumPath, hasChromium, launch, phone, tapOption, screenshots } from './browser.ts';
 import { wjxCsv, wjxHeader, wjxQuestions } from '../support/wjx.ts';
 
 const password = 'admin-password-for-tests';
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: `test-artifacts/app-${name}.png`, fullPage });
-}
+const shot = screenshots('app');
 
 describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPath})`, () => {
   let server: RunningServer;

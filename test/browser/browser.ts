@@ -37,3 +37,8 @@ export async function tapOption(page: Page, id: string, label: string): Promise<
 export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: `test-artifacts/respondent-${name}.png`, fullPage: opts.fullPage ?? false });
 }
+
+/** A screenshot taker for one page family: `test-artifacts/PREFIX-NAME.png`, to be looked at. */
+export function screenshots(prefix: string) {
+  return (page: Page, name: string, fullPage = false): Promise<Buffer> => page.screenshot({ path: `test-artifacts/${prefix}-${name}.png`, fullPage });
+}

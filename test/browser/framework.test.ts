@@ -10,13 +10,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/runtime.ts';
 import { satisfiedAnswers } from '../support/app.ts';
-import { chromiumPath, hasChromium } from './browser.ts';
+import { chromiumPath, hasChromium, screenshots } from './browser.ts';
 import { openDesk, type Desk } from './desk.ts';
 
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: `test-artifacts/framework-${name}.png`, fullPage });
-}
+const shot = screenshots('framework');
 
 describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiumPath})`, () => {
   let server: RunningServer;

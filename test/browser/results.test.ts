@@ -9,13 +9,11 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/runtime.ts';
-import { chromiumPath, hasChromium, phone, tapOption } from './browser.ts';
+import { chromiumPath, hasChromium, phone, tapOption, screenshots } from './browser.ts';
 import { openDesk, type Desk } from './desk.ts';
 
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: `test-artifacts/results-${name}.png`, fullPage });
-}
+const shot = screenshots('results');
 
 /** A satisfied resident's answers, different for each i so no two make a burst of identical sets. */
 function answers(i: number, extra: Record<string, unknown> = {}): Record<string, unknown> {

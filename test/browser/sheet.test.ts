@@ -9,13 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledExampleInputs } from '../../scoring/index.ts';
 import type { RunningServer } from '../../server/runtime.ts';
 import { satisfiedAnswers } from '../support/app.ts';
-import { chromiumPath, hasChromium } from './browser.ts';
+import { chromiumPath, hasChromium, screenshots } from './browser.ts';
 import { openDesk, type Desk } from './desk.ts';
 
 
-async function shot(page: Page, name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: `test-artifacts/sheet-${name}.png`, fullPage });
-}
+const shot = screenshots('sheet');
 
 describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath})`, () => {
   let server: RunningServer;

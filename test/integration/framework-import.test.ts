@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.ts';
-import { Browser, evaluator, newEvaluation } from '../support/session.ts';
+import { Browser, evaluator, newEvaluation, refused } from '../support/session.ts';
 
 let t: TestApp;
 let member: Browser;
@@ -33,10 +33,6 @@ function upload(bytes: Uint8Array, name = '指标体系.xlsx'): FormData {
   return form;
 }
 
-async function refused(res: Response, status = 422): Promise<{ code: string; issues: { field: string; message: string; params?: Record<string, unknown> }[] }> {
-  expect(res.status).toBe(status);
-  return ((await res.json()) as any).error;
-}
 
 beforeAll(async () => {
   t = await testApp({ demo: false });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledFramework } from '../../scoring/index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
-import { Browser, evaluator, newEvaluation, newSurvey } from '../support/session.ts';
+import { Browser, evaluator, newEvaluation, newSurvey, refused } from '../support/session.ts';
 
 let t: TestApp;
 let member: Browser;
@@ -24,10 +24,6 @@ async function state() {
   return { indicators, bindings, framework, sheet };
 }
 
-async function refused(res: Response, status: number): Promise<any> {
-  expect(res.status).toBe(status);
-  return ((await res.json()) as any).error;
-}
 
 beforeAll(async () => {
   t = await testApp({ demo: false });

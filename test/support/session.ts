@@ -1,6 +1,7 @@
 // A logged-in browser for app.request() tests: keeps the cookies the app sets and sends what a
 // same-origin page would (Origin, JSON bodies).
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { createUser } from '../../server/db/users.ts';
 import type { TestApp } from './app.ts';
@@ -79,4 +80,10 @@ export async function newSurvey(browser: Browser, evaluationId: string, extra: R
 export async function adminWithSurvey(t: TestApp, slug: string): Promise<{ admin: Browser; survey: { id: string; slug: string } }> {
   const admin = await loginAdmin(t);
   return { admin, survey: await newSurvey(admin, await newEvaluation(admin), { slug }) };
+}
+
+/** The error of a refused request, after checking its status (422 unless said). */
+export async function refused(res: Response, status = 422): Promise<{ code: string; message: string; issues: any[] }> {
+  expect(res.status).toBe(status);
+  return ((await res.json()) as { error: any }).error;
 }
