@@ -232,3 +232,26 @@ describe('authorization', () => {
     expect(exports.every((e: { user: { username: string } }) => e.user.username === 'admin')).toBe(true);
   });
 });
+
+describe('an export longer than one page', () => {
+  it('has every response once, in chain order, across page boundaries, with and without the excluded', async () => {
+    const res = await admin.post('/api/surveys', { evaluationId: await newEvaluation(admin), definition: { ...templates.public, slug: 'export-pages' } });
+    const long: { id: string; slug: string } = await res.json();
+    await admin.post(`/api/surveys/${long.id}/open`);
+    // 250 rows: pages of 100 end at 100 and 200 and the last one is short.
+    const sent = Array.from({ length: 250 }, () => randomUUID());
+    const answered = await Promise.all(sent.map((id, i) => postJson(t.app, `/api/public/surveys/${long.slug}/responses`, { id, answers: satisfiedAnswers({ q3: 1 + (i % 5) }) })));
+    expect(answered.map((r) => r.status)).toEqual(sent.map(() => 201));
+    const inOrder = (await t.db.selectFrom('responses').select('id').where('survey_id', '=', long.id).orderBy('seq').execute()).map((r) => r.id);
+    expect(new Set(inOrder)).toEqual(new Set(sent));
+
+    const all = csvRows((await download(`/api/surveys/${long.id}/export.csv`)).bytes).slice(1);
+    expect(all.map((r) => r[1])).toEqual(inOrder);
+    expect(all.map((r) => r[0])).toEqual(inOrder.map((_, i) => String(i + 1)));
+
+    const excluded = await admin.post(`/api/responses/${inOrder[100]}/exclusion`, { reason: '测试' });
+    expect(excluded.status).toBeLessThan(300);
+    const kept = csvRows((await download(`/api/surveys/${long.id}/export.csv?excluded=exclude`)).bytes).slice(1);
+    expect(kept.map((r) => r[1])).toEqual(inOrder.filter((_, i) => i !== 100));
+  });
+});
