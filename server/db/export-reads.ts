@@ -11,8 +11,12 @@ export interface ResponseFilter {
   excluded: 'include' | 'exclude' | 'only';
 }
 
+/** The fields of a response that an export writes (not the survey, token, device or network). */
+export const exportedFields = ['seq', 'id', 'submitted_at', 'channel', 'respondent_group', 'source', 'definition_version', 'answers', 'hash'] as const;
+export type ExportedResponse = Pick<ResponseRow, (typeof exportedFields)[number]>;
+
 /** A response with the reason it is excluded now, or null while it counts. */
-export type ResponseWithExclusion = ResponseRow & { exclusion_reason: string | null };
+export type ResponseWithExclusion = ExportedResponse & { exclusion_reason: string | null };
 
 /**
  * One page, with each response's current exclusion (the results core keeps the current state in
@@ -30,7 +34,7 @@ export async function responsePage(
     .selectFrom('responses')
     .leftJoin('excluded_responses', 'excluded_responses.response_id', 'responses.id')
     .leftJoin('exclusions', 'exclusions.id', 'excluded_responses.exclusion_id')
-    .selectAll('responses')
+    .select(exportedFields.map((f) => `responses.${f}` as const))
     .select('exclusions.reason as exclusion_reason')
     .where('responses.survey_id', '=', surveyId)
     .where('responses.seq', '>', range.afterSeq)

@@ -5,12 +5,12 @@
 // the questions of all versions (the current one's order first) and each row is read with the
 // definition it was answered with.
 import type { AnswerValue, Question, SurveyDefinition } from '../../surveys/index.ts';
-import type { ResponseRow } from '../db/schema.ts';
+import type { ExportedResponse } from '../db/export-reads.ts';
 import type { Cell } from './formula-safe.ts';
 import { shanghaiTime } from './time.ts';
 
 export interface ExportRow {
-  response: ResponseRow;
+  response: ExportedResponse;
   /** The reason it was excluded, or null when it counts. */
   exclusion: string | null;
 }
