@@ -5,12 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import { compress } from 'hono/compress';
 import type { AppContext } from './context.ts';
 import { ApiError, errorBody } from './http/errors.ts';
-import { securityHeaders } from './http/security.ts';
+import { securityHeaders, setSecurityHeaders } from './http/security.ts';
 import { Overloaded } from './responses/group-commit.ts';
 import { assetRoutes } from './assets.ts';
 import { appShellRoutes } from './routes/app-shell.ts';
 import { healthRoutes } from './routes/health.ts';
 import { publicRoutes } from './routes/public.ts';
+import { submissionRoutes } from './routes/submission.ts';
 import { evaluatorBodyLimit, requireUser, sameOriginJson } from './auth/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
@@ -29,6 +30,9 @@ import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
+  // The JSON submission first: it sets its own headers in one plain record (routes/submission.ts),
+  // so the header middleware registered after it never runs for it.
+  app.route('/', submissionRoutes(ctx));
   app.use(securityHeaders());
   app.use('/s/*', compress());
   app.route('/', healthRoutes(ctx));
@@ -61,6 +65,8 @@ export function createApp(ctx: AppContext): Hono {
       : err instanceof Overloaded ? new ApiError(429, 'too_many_requests', err.message)
       : err instanceof HTTPException && err.status < 500 ? new ApiError(err.status as ApiError['status'], 'bad_request', err.message || 'bad request')
       : undefined;
+    // Errors of the submission route have not been through the header middleware.
+    setSecurityHeaders(c);
     if (known?.status === 429) c.header('Retry-After', '1');
     if (known && c.req.path.startsWith('/s/')) {
       const lang = c.req.query('lang') === 'en' ? 'en' : 'zh';

@@ -191,12 +191,24 @@ describe('POST responses', () => {
     );
   });
 
-  it('sets the security headers of §9', async () => {
-    const res = await t.app.request('/api/public/surveys/demo');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  it('sets the security headers of §9, on the submission and its refusals too', async () => {
+    // The submission route sets its own headers (routes/submission.ts), its errors get them in onError.
+    const responses = {
+      definition: await t.app.request('/api/public/surveys/demo'),
+      created: await postJson(t.app, URL, { id: randomUUID(), answers: satisfiedAnswers() }),
+      refused: await postJson(t.app, URL, { id: randomUUID(), answers: { q1: 9 } }),
+      wrongType: await t.app.request(URL, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+      noSurvey: await postJson(t.app, '/api/public/surveys/none/responses', { id: randomUUID(), answers: {} }),
+    };
+    expect(Object.values(responses).map((r) => r.status)).toEqual([200, 201, 422, 415, 404]);
+    for (const [name, res] of Object.entries(responses)) {
+      expect(res.headers.get('content-security-policy'), name).toContain("default-src 'self'");
+      expect(res.headers.get('content-security-policy'), name).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), name).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), name).toBe('no-referrer');
+      expect(res.headers.get('content-type'), name).toMatch(/^application\/json/);
+    }
+    expect(responses.created.headers.get('set-cookie')).toMatch(/^mny_done_[0-9a-f-]+=[0-9a-f-]+\.[\w-]+; Max-Age=34560000; Path=\/; HttpOnly; SameSite=Lax$/);
   });
 });
 
