@@ -2,7 +2,6 @@
 // POST, the thank-you page and the public definition. The JSON submission, the hot path, has a
 // module of its own (submission.ts). No login; a signed cookie remembers that this browser has
 // answered a survey through a public link.
-import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { answersFromForm, type AnswerIssue } from '../../surveys/index.ts';
@@ -13,6 +12,7 @@ import { publicBodyLimit, readForm } from '../http/body.ts';
 import { tokenUsed } from '../db/responses.ts';
 import { kioskUrl } from '../../web/respondent/kiosk.ts';
 import { submitResponse } from '../responses/submit.ts';
+import { newResponseId } from '../responses/ids.ts';
 import { entryOptions, entryQuery, guarded, key, resolveEntry, startedAt, token, type Entry } from './respondent-entry.ts';
 import { respondentContext } from './respondent-context.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
@@ -67,7 +67,7 @@ export function publicRoutes(ctx: AppContext): Hono {
         definition: survey.definition,
         slug: survey.row.slug,
         lang,
-        responseId: randomUUID(),
+        responseId: newResponseId(),
         startedAt: ctx.now().toISOString(),
         assets: assets(),
         ...entryOptions(entry),

@@ -1,11 +1,11 @@
 // What the respondent routes share: the browser's cookies — a device id, kept for duplicate flags
 // and never used to refuse, and per survey a signed note of the response sent through a public
 // link, so a second one is refused — and the submission a request makes.
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { generateCookie, getCookie } from 'hono/cookie';
 import type { AppContext } from '../context.ts';
 import { sign, unsign } from '../http/signing.ts';
+import { newDeviceId } from '../responses/ids.ts';
 import { NetworkHashes, type Submission } from '../responses/submit.ts';
 import { guarded, type Entry } from './respondent-entry.ts';
 
@@ -41,7 +41,7 @@ export function respondentContext(ctx: AppContext) {
     device(c: Context): string {
       const existing = knownDevice(c);
       if (existing) return existing;
-      const id = randomUUID();
+      const id = newDeviceId();
       c.header('Set-Cookie', generateCookie(DEVICE_COOKIE, id, options(year)), { append: true });
       return id;
     },

@@ -1,6 +1,6 @@
 // Load from this process against a server in another, on loopback only; bounded in time.
-import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { newResponseId } from '../../server/responses/ids.ts';
 
 export interface LoadResult {
   requests: number;
@@ -47,4 +47,5 @@ export async function load(opts: {
   };
 }
 
-export const responseBody = (answers: Record<string, unknown>) => () => JSON.stringify({ id: randomUUID(), answers });
+/** A fresh submission each time, with an id as the page gets one from the server (version 7). */
+export const responseBody = (answers: Record<string, unknown>) => () => JSON.stringify({ id: newResponseId(), answers });
