@@ -94,8 +94,10 @@ export class CountSummer {
     const known = this.responses.get(rk);
     if (known) known.n += n;
     else this.responses.set(rk, { survey_id: r.survey_id, respondent_group: r.respondent_group, channel: r.channel, status, n });
+    // The level keys share their first four parts; built once per response, not once per answer.
+    const prefix = items.length > 0 ? `${r.survey_id}\u0000${r.respondent_group}\u0000${r.channel}\u0000${r.definition_version}\u0000` : '';
     for (const [question_id, level] of items) {
-      const lk = `${r.survey_id}\u0000${r.respondent_group}\u0000${r.channel}\u0000${r.definition_version}\u0000${question_id}\u0000${level}`;
+      const lk = `${prefix}${question_id}\u0000${level}`;
       const row = this.levels.get(lk);
       if (row) row.n += n;
       else {
