@@ -45,14 +45,17 @@ export class GroupCommit<Item, Result> {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = true;
     const batch = this.queue.splice(0, this.limits.maxBatch);
+    let outcome: { results: Result[] } | { error: unknown };
     try {
-      const results = await this.commit(batch.map((p) => p.item));
-      batch.forEach((p, i) => p.resolve(results[i] as Result));
+      outcome = { results: await this.commit(batch.map((p) => p.item)) };
     } catch (error) {
-      for (const p of batch) p.reject(error);
-    } finally {
-      this.flushing = false;
-      if (this.queue.length > 0) this.schedule();
+      outcome = { error };
     }
+    this.flushing = false;
+    // The next batch goes to the database before this one is answered: sending a batch's answers
+    // keeps the main thread busy for most of a millisecond, which the next commit can use.
+    if (this.queue.length > 0) void this.flush();
+    if ('results' in outcome) batch.forEach((p, i) => p.resolve(outcome.results[i] as Result));
+    else for (const p of batch) p.reject(outcome.error);
   }
 }
