@@ -17,7 +17,8 @@ const connections = 50;
 mkdirSync('test-artifacts', { recursive: true });
 const dir = mkdtempSync(join('test-artifacts', 'bench-'));
 
-async function hello(): Promise<LoadResult> {
+/** The baselines of test/bench/hello-server.ts: the bare hello, and the bare JSON POST beside it. */
+async function baselines(): Promise<{ hello: LoadResult; post: LoadResult }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/hello-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
@@ -25,10 +26,14 @@ async function hello(): Promise<LoadResult> {
       if (m) resolve(m[1]!);
     });
   });
-  await load({ url, seconds: 1, connections });
-  const result = await load({ url, seconds, connections });
-  child.kill();
-  return result;
+  try {
+    await load({ url, seconds: 1, connections });
+    const hello = await load({ url, seconds, connections });
+    const post = await load({ url: `${url}/post`, seconds, connections, method: 'POST', body: responseBody(satisfiedAnswers()) });
+    return { hello, post };
+  } finally {
+    child.kill();
+  }
 }
 
 /** Accepted responses per second with `processes` servers on one database, the load split evenly. */
@@ -104,16 +109,23 @@ async function main() {
     console.log(`respondent page (demo, 20 questions), gzipped: HTML ${fmt(weight.html)} B + CSS ${fmt(weight.css)} B + JS ${fmt(weight.js)} B = ${fmt(weight.total / 1024, 1)} KB (target ≤ 20 KB: ${weight.total <= 20 * 1024 ? 'met' : 'NOT met'})`);
   }
 
-  const base = want('accepted') ? await hello() : undefined;
-  if (base) {
-    report.hello = base;
-    console.log(`bare Hono hello:               ${fmt(base.perSecond)} req/s  p50 ${base.p50} ms  p99 ${base.p99} ms`);
+  const measured = want('accepted') ? await baselines() : undefined;
+  const base = measured?.hello;
+  if (measured) {
+    report.hello = measured.hello;
+    report.barePost = measured.post;
+    console.log(`bare Hono hello:               ${fmt(measured.hello.perSecond)} req/s  p50 ${measured.hello.p50} ms  p99 ${measured.hello.p99} ms`);
+    console.log(
+      `bare Hono JSON POST (no work): ${fmt(measured.post.perSecond)} req/s  p50 ${measured.post.p50} ms  p99 ${measured.post.p99} ms  = ${fmt((100 * measured.post.perSecond) / measured.hello.perSecond, 1)} % of hello ` +
+        `(the framework alone, for a request of a submission's shape)`,
+    );
   }
 
   const line = (name: string, r: Awaited<ReturnType<typeof accepted>>) => {
     const ok = r.statuses['201'] ?? 0;
     console.log(
-      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base!.perSecond, 1)} % of hello (target ≥ 25 %); ` +
+      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base!.perSecond, 1)} % of hello (target ≥ 25 %), ` +
+        `${fmt((100 * ok) / seconds / measured!.post.perSecond, 1)} % of the bare POST; ` +
         `statuses ${JSON.stringify(r.statuses)}; ` +
         // Requests still in flight when the load stops are stored but not counted, hence ≥.
         `201s ${ok}, rows stored ${r.stored}${r.stored >= ok ? ' (every 201 stored)' : ' (FEWER ROWS THAN 201s)'}`,
