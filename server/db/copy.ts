@@ -20,6 +20,7 @@ export const copyOrder: { table: string; orderBy: string[] }[] = [
   { table: 'survey_sources', orderBy: ['survey_id', 'code'] },
   { table: 'survey_versions', orderBy: ['survey_id', 'version'] },
   { table: 'invitation_tokens', orderBy: ['token'] },
+  { table: 'paper_issues', orderBy: ['survey_id', 'seq'] },
   { table: 'responses', orderBy: ['survey_id', 'seq'] },
   { table: 'chain_heads', orderBy: ['survey_id'] },
   { table: 'imports', orderBy: ['id'] },

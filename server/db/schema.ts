@@ -8,6 +8,7 @@ export interface Database {
   surveys: SurveysTable;
   survey_versions: SurveyVersionsTable;
   invitation_tokens: InvitationTokensTable;
+  paper_issues: PaperIssuesTable;
   responses: ResponsesTable;
   chain_heads: ChainHeadsTable;
   evaluations: EvaluationsTable;
@@ -25,6 +26,16 @@ export interface Database {
   framework_versions: FrameworkVersionsTable;
   indicator_entries: IndicatorEntriesTable;
   sheet_exports: SheetExportsTable;
+}
+
+/** Paper forms issued (发放) for a survey, one row per entry; a correction is a negative count. */
+export interface PaperIssuesTable {
+  survey_id: string;
+  seq: number;
+  count: number;
+  note: string | null;
+  user_id: string;
+  created_at: string;
 }
 
 /** Values every process must agree on (the cookie-signing secret), so no process keeps its own. */

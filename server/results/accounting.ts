@@ -1,11 +1,16 @@
-// Response accounting (DESIGN §3): issued, received, valid, the count for each reason a response
+// Response accounting (DESIGN §3): issued (invitations and paper forms), received, valid, the count for each reason a response
 // is not valid, and the two response rates, from the per-status counters kept on write.
 import { responseRate } from '../../scoring/index.ts';
 import type { ResponseCountRow } from '../db/counts.ts';
 
 export interface Accounting {
-  /** Invitation tokens issued (null when none were: the rates are then unknown). */
+  /**
+   * Forms issued (发放): invitation tokens and paper forms entered as issued, where these are the
+   * base of the responses counted; null when none were (the rates are then unknown).
+   */
   issued: number | null;
+  /** What `issued` is made of. */
+  issuedFrom: IssuedFrom;
   received: number;
   valid: number;
   invalid: Record<string, number>;
@@ -15,7 +20,13 @@ export interface Accounting {
   validResponseRate: string | null;
 }
 
-export function accountingOf(rows: readonly ResponseCountRow[], issued: number | null): Accounting {
+export interface IssuedFrom {
+  tokens: number;
+  paper: number;
+}
+
+export function accountingOf(rows: readonly ResponseCountRow[], issuedFrom: IssuedFrom): Accounting {
+  const issued = issuedFrom.tokens + issuedFrom.paper > 0 ? issuedFrom.tokens + issuedFrom.paper : null;
   let received = 0;
   let valid = 0;
   const invalid: Record<string, number> = {};
@@ -24,5 +35,5 @@ export function accountingOf(rows: readonly ResponseCountRow[], issued: number |
     if (r.status === 'valid') valid += r.n;
     else invalid[r.status] = (invalid[r.status] ?? 0) + r.n;
   }
-  return { issued, received, valid, invalid, responseRate: responseRate(received, issued), validResponseRate: responseRate(valid, issued) };
+  return { issued, issuedFrom, received, valid, invalid, responseRate: responseRate(received, issued), validResponseRate: responseRate(valid, issued) };
 }

@@ -8,7 +8,8 @@ import type { SurveyDefinition } from '../../surveys/index.ts';
 import type { Database, SurveyRow } from '../db/schema.ts';
 import { sumLevelCounts, readResponseCounts, type CountFilter, type LevelCountRow, type ResponseCountRow } from '../db/counts.ts';
 import { tokenCounts } from '../db/tokens.ts';
-import { accountingOf, type Accounting } from './accounting.ts';
+import { paperIssued } from '../db/paper-issues.ts';
+import { accountingOf, type Accounting, type IssuedFrom } from './accounting.ts';
 import { countsWhere, itemCountsOf } from './item-counts.ts';
 
 interface Breakdown {
@@ -28,23 +29,28 @@ export interface ResultsView {
   items: (SurveyResults['items'][number] & { unmatched?: number })[];
   groups: Record<string, Breakdown>;
   channels: Record<string, Breakdown>;
-  /** Valid responses needed for ±5 points at 95 % (DESIGN §3), of the issued invitations where known. */
+  /** Valid responses needed for ±5 points at 95 % (DESIGN §3), of the forms issued where known. */
   plan: SamplePlan & { population: number | null };
 }
 
 export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: SurveyDefinition, filter: CountFilter): Promise<ResultsView> {
-  // Invitations are issued per survey, so they are the base of the rates only where every
-  // response could have come from one: no filter, or the token channel.
-  const issuedKnown = filter.channel === undefined || filter.channel === 'token';
+  // What was issued is known for invitations and for paper forms entered as issued. Each is the
+  // base of the rates only where every response counted could have come from it: no channel
+  // filter, or its own channel.
+  const tokensCount = filter.channel === undefined || filter.channel === 'token';
+  const paperCount = filter.channel === undefined || filter.channel === 'paper';
   const overallDef = overallOnly(def);
-  const [levels, cells, responses, tokens] = await Promise.all([
+  const [levels, cells, responses, tokens, paper] = await Promise.all([
     sumLevelCounts(db, row.id, filter),
     // The breakdowns need only the questions the overall rate is made of.
     sumLevelCounts(db, row.id, filter, { byCell: true, questions: overallDef.questions.flatMap((q) => (q.kind === 'likert' ? [q.id] : [])) }),
     readResponseCounts(db, row.id, filter),
-    issuedKnown ? tokenCounts(db, row.id) : Promise.resolve(null),
+    tokenCounts(db, row.id),
+    paperIssued(db, row.id),
   ]);
-  const issued = tokens && tokens.issued > 0 ? tokens.issued : null;
+  const issuedFrom = { tokens: tokensCount ? tokens.issued : 0, paper: paperCount ? paper : 0 };
+  const accounting = accountingOf(responses, issuedFrom);
+  const issued = accounting.issued;
   const pooled = itemCountsOf(def, levels);
   const results = surveyResults(def, pooled.items, { bands: seedSatisfactionBands });
   return {
@@ -52,26 +58,33 @@ export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: Surve
     filter: { group: filter.group ?? null, channel: filter.channel ?? null },
     method: def.method,
     bands: seedSatisfactionBands.map((b) => ({ min: toFixedString(b.min), factor: b.factor.toString() })),
-    accounting: accountingOf(responses, issued),
+    accounting,
     overall: results.overall,
     dimensions: results.dimensions,
     items: results.items.map((item) => (pooled.unmatched[item.id] ? { ...item, unmatched: pooled.unmatched[item.id]! } : item)),
     groups: breakdown(overallDef, cells, responses, 'respondent_group'),
-    channels: breakdown(overallDef, cells, responses, 'channel'),
+    // A channel's own forms are the base of its rates: invitations for token, paper for paper.
+    channels: breakdown(overallDef, cells, responses, 'channel', (channel) => ({ tokens: channel === 'token' ? tokens.issued : 0, paper: channel === 'paper' ? paper : 0 })),
     plan: { ...planSample(issued === null ? {} : { population: issued }), population: issued },
   };
 }
 
 /** The overall rate and accounting of each group (or channel) within the filtered counts. */
-function breakdown(overallDef: SurveyDefinition, cells: readonly LevelCountRow[], responses: readonly ResponseCountRow[], by: 'respondent_group' | 'channel'): Record<string, Breakdown> {
+function breakdown(
+  overallDef: SurveyDefinition,
+  cells: readonly LevelCountRow[],
+  responses: readonly ResponseCountRow[],
+  by: 'respondent_group' | 'channel',
+  issuedFor: (key: string) => IssuedFrom = () => ({ tokens: 0, paper: 0 }),
+): Record<string, Breakdown> {
   const keys = [...new Set(responses.map((r) => r[by]))].sort();
   return Object.fromEntries(
     keys.map((key) => [
       key,
       {
         overall: surveyResults(overallDef, countsWhere(overallDef, cells, (r) => r[by] === key)).overall,
-        // Invitations are not issued per group or channel: these rates stay unknown here.
-        accounting: accountingOf(responses.filter((r) => r[by] === key), null),
+        // Forms are not issued per group: a group's rates stay unknown.
+        accounting: accountingOf(responses.filter((r) => r[by] === key), issuedFor(key)),
       },
     ]),
   );

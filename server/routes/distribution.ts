@@ -1,5 +1,5 @@
-// Distribution of a survey: invitation tokens (by count or per company), their CSV, poster
-// sources with kiosk keys, and QR codes of any of these links as SVG or PNG.
+// Distribution of a survey: invitation tokens (by count or per company), their CSV, paper forms
+// issued, poster sources with kiosk keys, and QR codes of any of these links as SVG or PNG.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -11,6 +11,7 @@ import { notFound, visibleSurvey } from '../auth/access.ts';
 import type { SurveyRow, SurveySourceRow } from '../db/schema.ts';
 import { createTokens, isValidToken } from '../db/surveys.ts';
 import { listTokens } from '../db/tokens.ts';
+import { paperIssueHistory, recordPaperIssue } from '../db/paper-issues.ts';
 import { addSource, findSource, listSources, setKioskKey } from '../db/sources.ts';
 import { linkSecret, surveyUrl, type SurveyLink } from '../distribution/links.ts';
 import { toCsv } from '../distribution/csv.ts';
@@ -22,6 +23,12 @@ const tokensBody = z.union([
   z.strictObject({ count: z.int().min(1).max(maxTokens) }),
   z.strictObject({ companies: z.array(companyName).min(1).max(maxTokens) }),
 ]);
+
+/** Paper forms handed out; a negative count corrects an earlier entry. */
+const paperIssueBody = z.strictObject({
+  count: z.int().min(-100_000).max(100_000).refine((n) => n !== 0, 'must not be 0'),
+  note: z.string().trim().max(200).optional(),
+});
 
 const sourceCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be lowercase letters, digits and "-" (at most 32), e.g. hall-1');
 const sourceBody = z.strictObject({ code: sourceCode, label: z.string().trim().min(1).max(100), kiosk: z.boolean().optional() });
@@ -73,6 +80,25 @@ export function distributionRoutes(ctx: AppContext): Hono<AuthEnv> {
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${s.slug}-tokens.csv"`);
     return c.body(toCsv(['单位', '链接', '邀请码', '状态'], rows));
+  });
+
+  // Paper forms issued (发放): the base of the paper channel's response rates.
+  app.get('/api/surveys/:id/paper-issues', async (c) => {
+    const s = await survey(c);
+    const entries = await paperIssueHistory(db, s.id);
+    return c.json({ issued: entries.reduce((n, e) => n + e.count, 0), entries });
+  });
+
+  app.post('/api/surveys/:id/paper-issues', async (c) => {
+    const s = await survey(c);
+    const body = await jsonBody(c, paperIssueBody);
+    const note = body.note ? body.note : null;
+    const stored = await recordPaperIssue(db, ctx.db.engine, { surveyId: s.id, count: body.count, note, userId: c.var.user.id, now: ctx.now().toISOString() });
+    if (!stored.ok) {
+      const message = `count: ${body.count} would leave fewer than 0 forms issued (${stored.total} so far)`;
+      throw new ApiError(422, 'invalid_body', message, [{ field: 'count', code: 'too_small', message }]);
+    }
+    return c.json({ seq: stored.seq, issued: stored.total }, 201);
   });
 
   app.get('/api/surveys/:id/sources', async (c) => {

@@ -88,6 +88,8 @@ const cases: Case[] = [
   { name: 'POST /api/surveys/:id/open', call: (b) => b.post(`${s()}/open`), allowed: 200 },
   { name: 'POST /api/surveys/:id/tokens', call: (b) => b.post(`${s()}/tokens`, { count: 2 }), allowed: 201 },
   { name: 'GET /api/surveys/:id/tokens', call: (b) => b.get(`${s()}/tokens`), allowed: 200 },
+  { name: 'GET /api/surveys/:id/paper-issues', call: (b) => b.get(`${s()}/paper-issues`), allowed: 200 },
+  { name: 'POST /api/surveys/:id/paper-issues', call: (b) => b.post(`${s()}/paper-issues`, { count: 5, note: '大厅' }), allowed: 201 },
   { name: 'GET /api/surveys/:id/tokens.csv', call: (b) => b.get(`${s()}/tokens.csv`), allowed: 200 },
   { name: 'GET /api/surveys/:id/qr.svg', call: (b) => b.get(`${s()}/qr.svg?source=hall-1`), allowed: 200 },
   { name: 'GET /api/surveys/:id/qr.png', call: (b) => b.get(`${s()}/qr.png?token=${ids.token}&size=128`), allowed: 200 },

@@ -114,7 +114,7 @@ describe('results from counts kept on write', () => {
     expect(all.plan).toMatchObject({ required: 278, population: 1000 });
     for (const group of ['public', 'enterprise']) {
       const g = await expectResultsOfRows({ group });
-      expect(all.groups[group]).toEqual({ overall: (({ band, ...o }) => o)(g.overall), accounting: { ...g.accounting, issued: null, responseRate: null, validResponseRate: null } });
+      expect(all.groups[group]).toEqual({ overall: (({ band, ...o }) => o)(g.overall), accounting: { ...g.accounting, issued: null, issuedFrom: { tokens: 0, paper: 0 }, responseRate: null, validResponseRate: null } });
     }
     for (const channel of ['token', 'interview', 'import', 'phone']) {
       const c = await expectResultsOfRows({ channel });
@@ -218,7 +218,7 @@ describe('the seed case', () => {
     expect(got.overall.band).toMatchObject({ band: { min: '85.00', factor: '1' }, certain: false, straddles: ['85.00'] });
     expect(got.overall.band.settlesAt).toBeGreaterThan(30);
     expect(got.items.find((i: any) => i.id === 'q2')).toMatchObject({ notApplicable: 2, n: 30, levels: { 5: 30, 4: 0, 3: 0, 2: 0, 1: 0 } });
-    expect(got.accounting).toEqual({ issued: null, received: 32, valid: 32, invalid: {}, responseRate: null, validResponseRate: null });
+    expect(got.accounting).toEqual({ issued: null, issuedFrom: { tokens: 0, paper: 0 }, received: 32, valid: 32, invalid: {}, responseRate: null, validResponseRate: null });
     expect(got.plan).toMatchObject({ required: 384, population: null });
   });
 });
