@@ -195,6 +195,32 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     await expect.poll(overall).toBe('90.91%');
   });
 
+  test('paper forms issued: recorded, corrected by a negative entry, refused below zero; the accounting follows', async () => {
+    const issued = () => page.locator('#acc-issued').innerText();
+    expect(await issued()).toBe('未知');
+    await page.getByText('发放的纸质问卷').click();
+    const count = page.getByLabel('份数（更正时填负数）');
+    await count.fill('12');
+    await page.getByLabel('备注（地点、批次等，可不填）').fill('政务大厅');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(issued).toBe('12');
+    expect(await page.locator('#paper-entries tbody tr').count()).toBe(1);
+    expect(await page.locator('#paper-entries').innerText()).toContain('政务大厅');
+    // Taking back more than was entered is refused, with the server's reason beside the form.
+    await count.fill('-20');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(() => page.locator('#paper-issues [role=alert]').innerText()).toContain('12 so far');
+    expect(await issued()).toBe('12');
+    await count.fill('-2');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(issued).toBe('10');
+    expect(await page.locator('#paper-issues [role=alert]').count()).toBe(0);
+    expect(await page.locator('#paper-entries tbody tr').count()).toBe(2);
+    // 11 received of 10 issued: every response here came by link, which nobody counts as issued.
+    expect(await page.locator('#accounting').innerText()).toMatch(/回收率\s+110\.00%/);
+    await page.locator('#acc-h').locator('..').screenshot({ path: 'test-artifacts/results-11-paper-1280.png' });
+  });
+
   test('on a phone-sized screen the page reads in one column', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.url}/app/surveys/${surveyId}/results`);
@@ -209,6 +235,7 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     await page.locator('.results-figure').screenshot({ path: 'test-artifacts/results-08-chart-360.png' });
     await page.locator('#flagged-h').locator('..').screenshot({ path: 'test-artifacts/results-09-flagged-360.png' });
     await page.locator('#texts-h').locator('..').screenshot({ path: 'test-artifacts/results-10-texts-360.png' });
+    await page.locator('#acc-h').locator('..').screenshot({ path: 'test-artifacts/results-12-accounting-360.png' });
     expect(d.errors).toEqual([]);
   });
 });

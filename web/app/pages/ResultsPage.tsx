@@ -57,7 +57,7 @@ function Results({ id, detail }: { id: string; detail: SurveyDetail }) {
         <>
           <div class="results-top">
             <Overall overall={d.overall} plan={d.plan} />
-            <Accounting a={d.accounting} />
+            <Accounting a={d.accounting} surveyId={id} version={version} onChanged={live.refresh} />
           </div>
           <Method method={d.method} def={def} />
           <section class="card" aria-labelledby="rates-h">

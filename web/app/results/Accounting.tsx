@@ -1,15 +1,16 @@
 import { rt, rtOr } from './text.ts';
 import type { ResultsView } from './types.ts';
 import { pct } from './format.ts';
+import { PaperIssues } from './PaperIssues.tsx';
 
-/** 回收情况 (DESIGN §3): issued, received, valid, the two rates, and why the rest are not valid. */
-export function Accounting({ a }: { a: ResultsView['accounting'] }) {
+/** 回收情况 (DESIGN §3): issued, received, valid, the two rates, why the rest are not valid, and the paper forms issued. */
+export function Accounting({ a, surveyId, version, onChanged }: { a: ResultsView['accounting']; surveyId: string; version: string; onChanged: () => void }) {
   const invalid = Object.entries(a.invalid).filter(([, n]) => n > 0);
   return (
     <section class="card" aria-labelledby="acc-h">
       <h2 id="acc-h">{rt('accounting')}</h2>
       <dl class="facts results-figures" id="accounting">
-        <div><dt>{rt('issued')}</dt><dd>{a.issued ?? rt('unknown')}</dd></div>
+        <div><dt>{rt('issued')}</dt><dd id="acc-issued">{a.issued ?? rt('unknown')}{a.issuedFrom.tokens > 0 && a.issuedFrom.paper > 0 ? rt('issuedParts', { tokens: a.issuedFrom.tokens, paper: a.issuedFrom.paper }) : ''}</dd></div>
         <div><dt>{rt('received')}</dt><dd id="acc-received">{a.received}</dd></div>
         <div><dt>{rt('valid')}</dt><dd id="acc-valid">{a.valid}</dd></div>
         <div><dt>{rt('responseRate')}</dt><dd>{a.responseRate === null ? rt('unknown') : pct(a.responseRate)}</dd></div>
@@ -27,6 +28,7 @@ export function Accounting({ a }: { a: ResultsView['accounting'] }) {
           </tbody>
         </table>
       )}
+      <PaperIssues surveyId={surveyId} version={version} onChanged={onChanged} />
     </section>
   );
 }
