@@ -80,7 +80,15 @@ function accountingSentence(a: AccountingLike): string {
   const why = reasons.length > 0 ? `（${reasons.map(([k, n]) => `${reasonNames[k] ?? k} ${n} 份`).join('、')}）` : '';
   const invalidText = invalid > 0 ? `，无效问卷 ${invalid} 份${why}` : '';
   if (a.issued && a.responseRate !== null && a.validResponseRate !== null) {
-    return `本次调查共发放问卷 ${a.issued} 份，回收 ${a.received} 份，回收率 ${a.responseRate}%；有效问卷 ${a.valid} 份，有效回收率 ${a.validResponseRate}%${invalidText}。`;
+    const back = a.ofIssued ?? { received: a.received, valid: a.valid };
+    if (back.received === a.received) {
+      return `本次调查共发放问卷 ${a.issued} 份，回收 ${a.received} 份，回收率 ${a.responseRate}%；有效问卷 ${a.valid} 份，有效回收率 ${a.validResponseRate}%${invalidText}。`;
+    }
+    // Interviews and public links were not issued: stated apart, so the rates keep their meaning.
+    return (
+      `本次调查共发放问卷 ${a.issued} 份，回收 ${back.received} 份，回收率 ${a.responseRate}%，其中有效问卷 ${back.valid} 份，有效回收率 ${a.validResponseRate}%；` +
+      `另经访谈、公开链接等方式收集问卷 ${a.received - back.received} 份。合计回收问卷 ${a.received} 份，有效问卷 ${a.valid} 份${invalidText}。`
+    );
   }
   return `本次调查共回收问卷 ${a.received} 份（经公开链接、二维码等方式收集，发放数无法统计），其中有效问卷 ${a.valid} 份${invalidText}。`;
 }

@@ -23,6 +23,8 @@ export interface AccountingLike {
   valid: number;
   /** Responses not valid, by reason (ineligible, excluded, …). */
   invalid?: Record<string, number>;
+  /** What came back through the forms issued: the numerators of the rates. */
+  ofIssued?: { received: number; valid: number };
   /** 回收率 and 有效回收率 as published (percent, two places), null where nothing was issued. */
   responseRate: string | null;
   validResponseRate: string | null;

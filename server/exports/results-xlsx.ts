@@ -53,6 +53,10 @@ export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint
     ['发放', a.issued ?? null],
     ['回收', a.received],
     ['有效', a.valid],
+    // The rates' numerators, where some responses came by channels that were never issued.
+    ...(a.ofIssued && a.ofIssued.received !== a.received ? [['其中发放渠道回收', a.ofIssued.received] as NoteLine, ['其中发放渠道有效', a.ofIssued.valid] as NoteLine] : []),
+    ['回收率（%）', a.responseRate === null ? null : Number(a.responseRate)],
+    ['有效回收率（%）', a.validResponseRate === null ? null : Number(a.validResponseRate)],
     ...Object.entries(a.invalid ?? {}).map(([reason, n]): NoteLine => [`无效：${reason}`, n]),
   ];
   addTable(book, '说明', ['项目', '内容'], notes, [], [24, 100]);

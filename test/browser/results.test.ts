@@ -216,8 +216,10 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     await expect.poll(issued).toBe('10');
     expect(await page.locator('#paper-issues [role=alert]').count()).toBe(0);
     expect(await page.locator('#paper-entries tbody tr').count()).toBe(2);
-    // 11 received of 10 issued: every response here came by link, which nobody counts as issued.
-    expect(await page.locator('#accounting').innerText()).toMatch(/回收率\s+110\.00%/);
+    // None of the 11 came back on paper: they came by link, which was never issued, so they are
+    // not counted in the rates (else 110 %), and the page says so.
+    expect(await page.locator('#accounting').innerText()).toMatch(/回收率\s+0\.00%/);
+    expect(await page.locator('#acc-base').innerText()).toBe('回收率按发放的问卷回收的 0 份计算（其中有效 0 份）；经访谈、公开链接等方式收集的 11 份未经发放，不计入。');
     await page.locator('#acc-h').locator('..').screenshot({ path: 'test-artifacts/results-11-paper-1280.png' });
   });
 

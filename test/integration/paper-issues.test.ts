@@ -62,14 +62,21 @@ describe('paper forms issued', () => {
     // The live page's poll sees the change.
     expect((await admin.get(`${base()}/results`)).headers.get('etag')).not.toBe(etag);
     const all = await results();
-    // Issued: 10 invitations + 10 paper forms; received: 6 paper + 1 interview; valid: 6.
-    expect(all.accounting).toMatchObject({ issued: 20, issuedFrom: { tokens: 10, paper: 10 }, received: 7, valid: 6, responseRate: '35.00', validResponseRate: '30.00' });
+    // Issued: 10 invitations + 10 paper forms; received: 6 paper + 1 interview; valid: 6. The rates
+    // count what came back through the forms issued (6, of which 5 valid), not the interview.
+    expect(all.accounting).toMatchObject({
+      issued: 20, issuedFrom: { tokens: 10, paper: 10 }, received: 7, valid: 6, ofIssued: { received: 6, valid: 5 }, responseRate: '30.00', validResponseRate: '25.00',
+    });
     expect(all.channels.paper.accounting).toMatchObject({ issued: 10, received: 6, valid: 5, responseRate: '60.00', validResponseRate: '50.00' });
     expect(all.channels.interview.accounting).toMatchObject({ issued: null, responseRate: null });
     expect((await results('?channel=paper')).accounting).toMatchObject({ issued: 10, issuedFrom: { tokens: 0, paper: 10 }, responseRate: '60.00' });
     expect((await results('?channel=interview')).accounting.issued).toBeNull();
     const report = await (await admin.get(`${base()}/report.txt`)).text();
-    expect(report).toContain('本次调查共发放问卷 20 份，回收 7 份，回收率 35.00%；有效问卷 6 份，有效回收率 30.00%');
+    expect(report).toContain(
+      '本次调查共发放问卷 20 份，回收 6 份，回收率 30.00%，其中有效问卷 5 份，有效回收率 25.00%；另经访谈、公开链接等方式收集问卷 1 份。合计回收问卷 7 份，有效问卷 6 份，无效问卷 1 份',
+    );
+    // Only paper: every response came back through the forms issued, the one-sentence form.
+    expect(await (await admin.get(`${base()}/report.txt?channel=paper`)).text()).toContain('本次调查共发放问卷 10 份，回收 6 份，回收率 60.00%；有效问卷 5 份，有效回收率 50.00%');
   });
 
   it('keeps every entry: the table refuses UPDATE and DELETE', async () => {

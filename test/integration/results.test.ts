@@ -114,7 +114,7 @@ describe('results from counts kept on write', () => {
     expect(all.plan).toMatchObject({ required: 278, population: 1000 });
     for (const group of ['public', 'enterprise']) {
       const g = await expectResultsOfRows({ group });
-      expect(all.groups[group]).toEqual({ overall: (({ band, ...o }) => o)(g.overall), accounting: { ...g.accounting, issued: null, issuedFrom: { tokens: 0, paper: 0 }, responseRate: null, validResponseRate: null } });
+      expect(all.groups[group]).toEqual({ overall: (({ band, ...o }) => o)(g.overall), accounting: { ...g.accounting, issued: null, issuedFrom: { tokens: 0, paper: 0 }, ofIssued: { received: 0, valid: 0 }, responseRate: null, validResponseRate: null } });
     }
     for (const channel of ['token', 'interview', 'import', 'phone']) {
       const c = await expectResultsOfRows({ channel });
@@ -122,12 +122,15 @@ describe('results from counts kept on write', () => {
       expect(all.channels[channel].overall).toEqual((({ band, ...o }) => o)(c.overall));
     }
     await expectResultsOfRows({ group: 'enterprise', channel: 'paper' });
-    // 回收率 = received ÷ issued; the valid share likewise.
-    expect(all.accounting.responseRate).toBe('490.00');
     const token = await results('?channel=token');
     // Every seventh generated response came by invitation: 343 in each wave of 2,400.
     expect(token.accounting.received).toBe(686);
     expect(token.accounting.responseRate).toBe('68.60');
+    // 回收率 = what came back through the forms issued ÷ issued: only the invitations here, not the
+    // 4,214 responses by interview, link or import, which were never issued (else 490 %).
+    expect(all.accounting.ofIssued).toEqual({ received: 686, valid: token.accounting.valid });
+    expect(all.accounting.responseRate).toBe('68.60');
+    expect(all.accounting.validResponseRate).toBe(token.accounting.validResponseRate);
   });
 
   it('moves every rate exactly on exclusion and exactly back on restoration', async () => {
@@ -218,7 +221,7 @@ describe('the seed case', () => {
     expect(got.overall.band).toMatchObject({ band: { min: '85.00', factor: '1' }, certain: false, straddles: ['85.00'] });
     expect(got.overall.band.settlesAt).toBeGreaterThan(30);
     expect(got.items.find((i: any) => i.id === 'q2')).toMatchObject({ notApplicable: 2, n: 30, levels: { 5: 30, 4: 0, 3: 0, 2: 0, 1: 0 } });
-    expect(got.accounting).toEqual({ issued: null, issuedFrom: { tokens: 0, paper: 0 }, received: 32, valid: 32, invalid: {}, responseRate: null, validResponseRate: null });
+    expect(got.accounting).toEqual({ issued: null, issuedFrom: { tokens: 0, paper: 0 }, ofIssued: { received: 0, valid: 0 }, received: 32, valid: 32, invalid: {}, responseRate: null, validResponseRate: null });
     expect(got.plan).toMatchObject({ required: 384, population: null });
   });
 });

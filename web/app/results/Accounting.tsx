@@ -16,6 +16,9 @@ export function Accounting({ a, surveyId, version, onChanged }: { a: ResultsView
         <div><dt>{rt('responseRate')}</dt><dd>{a.responseRate === null ? rt('unknown') : pct(a.responseRate)}</dd></div>
         <div><dt>{rt('validResponseRate')}</dt><dd>{a.validResponseRate === null ? rt('unknown') : pct(a.validResponseRate)}</dd></div>
       </dl>
+      {a.issued !== null && a.ofIssued.received !== a.received && (
+        <p class="help" id="acc-base">{rt('ratesBase', { n: a.ofIssued.received, valid: a.ofIssued.valid, other: a.received - a.ofIssued.received })}</p>
+      )}
       {invalid.length === 0 ? (
         <p class="help">{rt('noInvalid')}</p>
       ) : (
