@@ -1,9 +1,11 @@
 // An evaluator at a desk browser, logged in, against the real server on a fresh database: the
 // setting of the evaluator-app browser tests (sheet, framework, results).
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { distDir, startServer, type RunningServer } from '../../server/runtime.ts';
 import { freshDatabaseUrl } from '../support/database.ts';
+import { satisfiedAnswers } from '../support/app.ts';
 import { launch } from './browser.ts';
 
 export const adminPassword = 'admin-password-for-tests';
@@ -48,4 +50,19 @@ export async function openDesk(viewport = { width: 1280, height: 900 }): Promise
       await server.close();
     },
   };
+}
+
+/** An evaluation named as the seed's: 威海临港区科技创新局, 2023. */
+export async function seedEvaluation(d: Desk): Promise<string> {
+  return (await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
+}
+
+/** The seed's survey in the evaluation, open, with 30 interviews of which 29 satisfied overall (96.67 %). */
+export async function seedSurvey(d: Desk, evaluationId: string): Promise<{ id: string; slug: string }> {
+  const survey = await d.call('POST', '/api/surveys', { evaluationId, template: 'public' });
+  await d.call('POST', `/api/surveys/${survey.id}/open`, {});
+  for (let i = 0; i < 30; i++) {
+    await d.call('POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
+  }
+  return survey;
 }

@@ -5,14 +5,11 @@
 // evaluation's survey (29 of 30 satisfied) from the sheet page and see 96.67 %. Screenshots go to
 // test-artifacts/framework-*.png to be looked at.
 import ExcelJS from 'exceljs';
-import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/runtime.ts';
-import { satisfiedAnswers } from '../support/app.ts';
 import { chromiumPath, hasChromium, screenshots } from './browser.ts';
-import { openDesk, type Desk } from './desk.ts';
-
+import { openDesk, seedEvaluation, seedSurvey, type Desk } from './desk.ts';
 
 const shot = screenshots('framework');
 
@@ -24,18 +21,13 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
   let evaluationId = '';
   let d: Desk;
 
-
   beforeAll(async () => {
     d = await openDesk();
     ({ server, browser, desk, page } = d);
 
     // An evaluation with no framework yet and one survey: 29 of 30 satisfied.
-    evaluationId = (await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
-    const survey = await d.call('POST', '/api/surveys', { evaluationId, template: 'public' });
-    await d.call('POST', `/api/surveys/${survey.id}/open`, {});
-    for (let i = 0; i < 30; i++) {
-      await d.call('POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
-    }
+    evaluationId = await seedEvaluation(d);
+    await seedSurvey(d, evaluationId);
   }, 60_000);
 
   afterAll(async () => {

@@ -3,15 +3,12 @@
 // 84.6 良; a manual score edited in its row moves the total; a score that disagrees with its rule
 // shows a finding; a score above the points is refused with the server's words. Screenshots go
 // to test-artifacts/sheet-*.png to be looked at.
-import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledExampleInputs } from '../../scoring/index.ts';
 import type { RunningServer } from '../../server/runtime.ts';
-import { satisfiedAnswers } from '../support/app.ts';
 import { chromiumPath, hasChromium, screenshots } from './browser.ts';
-import { openDesk, type Desk } from './desk.ts';
-
+import { openDesk, seedEvaluation, seedSurvey, type Desk } from './desk.ts';
 
 const shot = screenshots('sheet');
 
@@ -23,21 +20,16 @@ describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath
   let evaluationId = '';
   let d: Desk;
 
-
   beforeAll(async () => {
     d = await openDesk();
     ({ server, browser, desk, page } = d);
 
     // The seed's evaluation, set up through the API with the page's session.
-    evaluationId = (await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 })).id;
+    evaluationId = await seedEvaluation(d);
     await d.call('PUT', `/api/evaluations/${evaluationId}/framework`, { framework: 'department-overall' });
     const { ['3.2.1']: _bound, ...inputs } = bundledExampleInputs['department-overall'] as Record<string, unknown>;
     await d.call('PUT', `/api/evaluations/${evaluationId}/inputs`, inputs);
-    const survey = await d.call('POST', '/api/surveys', { evaluationId, template: 'public' });
-    await d.call('POST', `/api/surveys/${survey.id}/open`, {});
-    for (let i = 0; i < 30; i++) {
-      await d.call('POST', `/api/surveys/${survey.id}/responses`, { id: randomUUID(), channel: 'interview', answers: satisfiedAnswers({ overall: i < 29 ? 5 : 3 }) });
-    }
+    const survey = await seedSurvey(d, evaluationId);
     await d.call('PUT', `/api/evaluations/${evaluationId}/bindings/3.2.1`, { surveys: [{ surveyId: survey.id }], metric: 'overall', combine: 'bySample' });
   }, 60_000);
 
