@@ -40,6 +40,15 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
+/** An upload (multipart/form-data) as FormData, its files included; 400 when it cannot be read. */
+export async function multipartForm(c: Context): Promise<FormData> {
+  try {
+    return await c.req.formData();
+  } catch {
+    throw new ApiError(400, 'invalid_form', 'the upload could not be read as multipart/form-data');
+  }
+}
+
 /** A urlencoded or multipart form as name → value(s); files are refused, not silently dropped. */
 export async function readForm(c: Context): Promise<Record<string, string | string[]>> {
   const type = mediaType(c);

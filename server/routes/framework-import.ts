@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
-import { publicBodyLimit } from '../http/body.ts';
+import { multipartForm, publicBodyLimit } from '../http/body.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleEvaluation } from '../auth/access.ts';
 import { readTable, UnreadableFile, type Table } from '../import/table.ts';
@@ -21,12 +21,7 @@ export function frameworkImportRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   app.post('/api/evaluations/:id/framework/import', publicBodyLimit(maxFileBytes + 64 * 1024), async (c) => {
     await visibleEvaluation(db, c.var.user, c.req.param('id'));
-    let form: FormData;
-    try {
-      form = await c.req.formData();
-    } catch {
-      throw new ApiError(400, 'invalid_form', 'the upload could not be read as multipart/form-data');
-    }
+    const form = await multipartForm(c);
     const file = form.get('file');
     if (!(file instanceof Blob)) throw invalid('required', 'attach the XLSX file (field "file")');
     const bytes = new Uint8Array(await file.arrayBuffer());

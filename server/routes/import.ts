@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.ts';
 import { ApiError, issuesFromZod } from '../http/errors.ts';
-import { publicBodyLimit } from '../http/body.ts';
+import { multipartForm, publicBodyLimit } from '../http/body.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleSurvey } from '../auth/access.ts';
 import type { ImportRow, SurveyRow } from '../db/schema.ts';
@@ -38,12 +38,7 @@ export function importRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   /** Reads the upload (a `file` and its `mapping` as JSON) and judges every row. */
   async function readUpload(c: Context<AuthEnv>, row: SurveyRow): Promise<Upload> {
-    let form: FormData;
-    try {
-      form = await c.req.formData();
-    } catch {
-      throw new ApiError(400, 'invalid_form', 'the upload could not be read as multipart/form-data');
-    }
+    const form = await multipartForm(c);
     const file = form.get('file');
     if (!(file instanceof Blob)) throw invalid('file', 'required', 'attach the CSV or XLSX file');
     const mappingText = form.get('mapping');
