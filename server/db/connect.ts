@@ -2,13 +2,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { engineFor, type Engine } from './engine.ts';
 import { migrateToLatest } from './migrate.ts';
 import { writeResponses } from './responses.ts';
 import { sqliteResponseWriter } from './sqlite-writer.ts';
 import { configureSqlite } from './sqlite-pragmas.ts';
+import { ImmediateSqliteDialect } from './sqlite-dialect.ts';
 import { startWriteThread } from './sqlite-write-client.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
 
@@ -38,7 +39,7 @@ async function openSqlite(path: string): Promise<Db> {
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   configureSqlite(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
   // A file gets its own write thread, so that commits and their fsyncs overlap with the work on
   // requests; an in-memory database exists only on this connection, so it is written here. Both
