@@ -12,6 +12,7 @@ import { appShellRoutes } from './routes/app-shell.ts';
 import { healthRoutes } from './routes/health.ts';
 import { publicRoutes } from './routes/public.ts';
 import { submissionRoutes } from './routes/submission.ts';
+import { respondentContext } from './routes/respondent-context.ts';
 import { evaluatorBodyLimit, requireUser, sameOriginJson } from './auth/middleware.ts';
 import { authRoutes } from './routes/auth.ts';
 import { userRoutes } from './routes/users.ts';
@@ -30,14 +31,16 @@ import { renderNoticePage } from '../web/respondent/render.tsx';
 
 export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
+  // One for both respondent modules: it keeps the cache of network hashes.
+  const respondent = respondentContext(ctx);
   // The JSON submission first: it sets its own headers in one plain record (routes/submission.ts),
   // so the header middleware registered after it never runs for it.
-  app.route('/', submissionRoutes(ctx));
+  app.route('/', submissionRoutes(ctx, respondent));
   app.use(securityHeaders());
   app.use('/s/*', compress());
   app.route('/', healthRoutes(ctx));
   app.route('/', assetRoutes(ctx.assets));
-  app.route('/', publicRoutes(ctx));
+  app.route('/', publicRoutes(ctx, respondent));
   app.route('/', appShellRoutes(ctx));
   // The evaluator API: registered after the public routes, which answer before these run.
   app.use('/api/*', sameOriginJson(ctx), requireUser(ctx), evaluatorBodyLimit());

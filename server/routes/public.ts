@@ -14,7 +14,7 @@ import { kioskUrl } from '../../web/respondent/kiosk.ts';
 import { submitResponse } from '../responses/submit.ts';
 import { newResponseId } from '../responses/ids.ts';
 import { entryOptions, entryQuery, guarded, key, resolveEntry, startedAt, token, type Entry } from './respondent-entry.ts';
-import { respondentContext } from './respondent-context.ts';
+import type { RespondentContext } from './respondent-context.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 
 type Lang = 'zh' | 'en';
@@ -29,7 +29,7 @@ const formMeta = z.object({
   kiosk: key.optional(),
 });
 
-export function publicRoutes(ctx: AppContext): Hono {
+export function publicRoutes(ctx: AppContext, respondent: RespondentContext): Hono {
   const app = new Hono();
   const limit = publicBodyLimit(ctx.publicBodyLimit);
   const assets = () => ctx.assets.respondent;
@@ -39,8 +39,6 @@ export function publicRoutes(ctx: AppContext): Hono {
 
   const notice = (c: Context, status: 400 | 404 | 409 | 410 | 413 | 415 | 422 | 429, lang: Lang, title?: string) =>
     c.html(renderNoticePage({ status, lang, assets: assets(), ...(title ? { title } : {}) }), status);
-
-  const respondent = respondentContext(ctx);
 
   const thanksUrl = (slug: string, lang: Lang, entry: Entry) => {
     const query = new URLSearchParams();

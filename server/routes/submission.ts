@@ -12,7 +12,7 @@ import { publicBodyLimit, readJson } from '../http/body.ts';
 import { securityHeaderValues } from '../http/security.ts';
 import { submitResponse } from '../responses/submit.ts';
 import { guarded, invalidEntry, key, resolveEntry, startedAt, token, type EntryQuery } from './respondent-entry.ts';
-import { respondentContext } from './respondent-context.ts';
+import type { RespondentContext } from './respondent-context.ts';
 
 /** The JSON submission of §6, extended with how the page was reached (channel, poster, kiosk). */
 const submissionBody = z.strictObject({
@@ -25,10 +25,8 @@ const submissionBody = z.strictObject({
   kiosk: key.optional(),
 });
 
-export function submissionRoutes(ctx: AppContext): Hono {
+export function submissionRoutes(ctx: AppContext, respondent: RespondentContext): Hono {
   const app = new Hono();
-  const respondent = respondentContext(ctx);
-
   app.post('/api/public/surveys/:slug/responses', publicBodyLimit(ctx.publicBodyLimit), async (c) => {
     const parsed = submissionBody.safeParse(await readJson(c));
     if (!parsed.success) {
