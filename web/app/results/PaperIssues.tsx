@@ -4,14 +4,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { rt } from './text.ts';
 import { dateTime } from './format.ts';
-
-interface PaperIssue {
-  seq: number;
-  count: number;
-  note: string | null;
-  username: string;
-  createdAt: string;
-}
+import type { PaperIssue } from './types.ts';
 
 /**
  * Paper forms issued (发放), entered as each stack goes out: the base of the paper channel's

@@ -3,8 +3,9 @@
 import type { ResultsView } from '../../../server/results/results.ts';
 import type { TextsView } from '../../../server/results/texts.ts';
 import type { LabelledAnswer } from '../../../server/results/response-view.ts';
+import type { PaperIssue } from '../../../server/db/paper-issues.ts';
 
-export type { ResultsView, TextsView, LabelledAnswer };
+export type { ResultsView, TextsView, LabelledAnswer, PaperIssue };
 export type Rate = NonNullable<ResultsView['overall']>;
 export type Item = ResultsView['items'][number];
 
