@@ -5,7 +5,7 @@
 // evaluation's survey (29 of 30 satisfied) from the sheet page and see 96.67 %. Screenshots go to
 // test-artifacts/framework-*.png to be looked at.
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/runtime.ts';
 import { chromiumPath, hasChromium, screenshots } from './browser.ts';
@@ -15,15 +15,13 @@ const shot = screenshots('framework');
 
 describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiumPath})`, () => {
   let server: RunningServer;
-  let browser: Browser;
-  let desk: BrowserContext;
   let page: Page;
   let evaluationId = '';
   let d: Desk;
 
   beforeAll(async () => {
     d = await openDesk();
-    ({ server, browser, desk, page } = d);
+    ({ server, page } = d);
 
     // An evaluation with no framework yet and one survey: 29 of 30 satisfied.
     evaluationId = await seedEvaluation(d);

@@ -6,7 +6,7 @@
 // test-artifacts/results-*.png to be looked at.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/runtime.ts';
 import { chromiumPath, hasChromium, phone, tapOption, screenshots } from './browser.ts';
@@ -24,7 +24,6 @@ function answers(i: number, extra: Record<string, unknown> = {}): Record<string,
 describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPath})`, () => {
   let server: RunningServer;
   let browser: Browser;
-  let desk: BrowserContext;
   let page: Page;
   let surveyId = '';
   let slug = '';
@@ -44,7 +43,7 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
 
   beforeAll(async () => {
     d = await openDesk({ width: 1280, height: 800 });
-    ({ server, browser, desk, page } = d);
+    ({ server, browser, page } = d);
 
     const evaluation = await d.call('POST', '/api/evaluations', { name: '2023 年度部门整体支出绩效评价', unit: '威海临港区科技创新局', year: 2023 });
     const survey = await d.call('POST', '/api/surveys', { evaluationId: evaluation.id, template: 'public', slug: 'lingang-results' });

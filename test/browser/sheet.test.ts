@@ -3,7 +3,7 @@
 // 84.6 良; a manual score edited in its row moves the total; a score that disagrees with its rule
 // shows a finding; a score above the points is refused with the server's words. Screenshots go
 // to test-artifacts/sheet-*.png to be looked at.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledExampleInputs } from '../../scoring/index.ts';
 import type { RunningServer } from '../../server/runtime.ts';
@@ -14,15 +14,13 @@ const shot = screenshots('sheet');
 
 describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath})`, () => {
   let server: RunningServer;
-  let browser: Browser;
-  let desk: BrowserContext;
   let page: Page;
   let evaluationId = '';
   let d: Desk;
 
   beforeAll(async () => {
     d = await openDesk();
-    ({ server, browser, desk, page } = d);
+    ({ server, page } = d);
 
     // The seed's evaluation, set up through the API with the page's session.
     evaluationId = await seedEvaluation(d);
