@@ -1,7 +1,7 @@
 // A survey's results change only when one of these does: a response is stored (the chain head
 // moves), an exclusion is made or undone (a row of the history), the definition gets a new version,
-// or invitations or paper forms are issued. Their values together are the results' version: one indexed read,
-// cheap enough for an ETag on every poll and for each open event stream once a second.
+// or invitations or paper forms are issued. Their values together are the results' version: one
+// indexed read, cheap enough for an ETag on every poll and for each open event stream once a second.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
