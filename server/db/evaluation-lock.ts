@@ -1,6 +1,7 @@
 // Changes to one evaluation's sheet (framework versions, indicator entries) number their rows
 // max + 1. On PostgreSQL two transactions could read the same max, so each first locks the
-// evaluation's row; SQLite runs one write transaction at a time and needs no lock.
+// evaluation's row; an SQLite transaction holds the database's write lock from BEGIN
+// (db/sqlite-dialect.ts) and needs no other.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import type { Engine } from './engine.ts';

@@ -3,7 +3,7 @@
 // excluded responses and the counts move in the same transaction as the history row, under the
 // survey's chain-head lock, so two evaluators excluding one response at once count it once.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, ExclusionRow, ResponseRow } from './schema.ts';
 import type { Engine } from './engine.ts';
 import { lockChainHead } from './responses.ts';
@@ -26,9 +26,8 @@ export interface ExclusionChange {
 export async function changeExclusion(db: Kysely<Database>, engine: Engine, change: ExclusionChange): Promise<ExclusionRow | null> {
   const { response, tally, action } = change;
   return db.transaction().execute(async (trx) => {
-    // A write first: on SQLite it takes the database's write lock before anything is read (a
-    // read first could see a snapshot another writer then moves); on PostgreSQL it locks the row.
-    await trx.updateTable('chain_heads').set({ seq: sql`seq` }).where('survey_id', '=', response.survey_id).execute();
+    // On PostgreSQL this locks the chain head's row; SQLite transactions hold the write lock from
+    // BEGIN (db/sqlite-dialect.ts), so nothing read here can move before the writes below.
     await lockChainHead(trx, engine, response.survey_id);
     const excluded = await trx.selectFrom('excluded_responses').select('response_id').where('response_id', '=', response.id).executeTakeFirst();
     if ((action === 'exclude') === (excluded !== undefined)) return null;
