@@ -33,8 +33,9 @@ export async function paperIssueHistory(db: Kysely<Database>, surveyId: string):
 
 /**
  * Adds an entry, numbered max + 1 (on PostgreSQL after locking the survey's row, on SQLite under
- * the write lock every transaction takes at BEGIN, so two entries at once cannot take one number), unless it would leave fewer than zero forms issued: then
- * nothing is written and the total so far is returned for the message.
+ * the write lock every transaction takes at BEGIN, so two entries at once cannot take one
+ * number), unless it would leave fewer than zero forms issued: then nothing is written and the
+ * total so far is returned for the message.
  */
 export async function recordPaperIssue(
   db: Kysely<Database>,
