@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { generateCookie, getCookie } from 'hono/cookie';
 import type { AppContext } from '../context.ts';
-import { sign, unsign } from '../http/signing.ts';
+import { signer } from '../http/signing.ts';
 import { newDeviceId } from '../responses/ids.ts';
 import { NetworkHashes, type Submission } from '../responses/submit.ts';
 import { guarded, type Entry } from './respondent-entry.ts';
@@ -18,7 +18,9 @@ export type RespondentContext = ReturnType<typeof respondentContext>;
 
 export function respondentContext(ctx: AppContext) {
   const networks = new NetworkHashes(ctx.secret);
+  const signed = signer(ctx.secret);
   const options = (maxAge: number) => ({ httpOnly: true, sameSite: 'Lax', secure: ctx.secureCookies, path: '/', maxAge }) as const;
+  const doneOptions = options(400 * 24 * 60 * 60);
 
   /** The device cookie a browser already carries (set when the page opened). */
   const knownDevice = (c: Context): string | null => {
@@ -26,11 +28,11 @@ export function respondentContext(ctx: AppContext) {
     return id && cookieId.test(id) ? id : null;
   };
 
-  const doneId = (c: Context, surveyId: string): string | null => unsign(ctx.secret, getCookie(c, doneCookieName(surveyId)));
+  const doneId = (c: Context, surveyId: string): string | null => signed.unsign(getCookie(c, doneCookieName(surveyId)));
 
   /** The Set-Cookie value that marks this browser as having answered the survey with that response. */
   const doneCookie = (surveyId: string, responseId: string): string =>
-    generateCookie(doneCookieName(surveyId), sign(ctx.secret, responseId), options(400 * 24 * 60 * 60));
+    generateCookie(doneCookieName(surveyId), signed.sign(responseId), doneOptions);
 
   return {
     knownDevice,
