@@ -17,22 +17,46 @@ const connections = 50;
 mkdirSync('test-artifacts', { recursive: true });
 const dir = mkdtempSync(join('test-artifacts', 'bench-'));
 
-/** The baselines of test/bench/hello-server.ts: the bare hello, and the bare JSON POST beside it. */
-async function baselines(): Promise<{ hello: LoadResult; post: LoadResult }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/hello-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** A bench script in a process of its own, once it says where it serves. */
+async function startScript(script: string, args: string[] = []): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => {
     child.stdout.on('data', (d: Buffer) => {
       const m = /serving on (\S+)/.exec(d.toString());
       if (m) resolve(m[1]!);
     });
   });
+  return { url, stop: () => void child.kill() };
+}
+
+type Baselines = { hello: LoadResult; post: LoadResult; prototype: LoadResult & { stored: number } };
+
+/**
+ * The baselines: the bare hello and the bare JSON POST of test/bench/hello-server.ts, and the
+ * DESIGN §8 prototype of test/bench/prototype-server.ts, each answering 201 after its commit.
+ */
+async function baselines(): Promise<Baselines> {
+  const bare = await startScript('test/bench/hello-server.ts');
+  let hello: LoadResult, post: LoadResult;
   try {
-    await load({ url, seconds: 1, connections });
-    const hello = await load({ url, seconds, connections });
-    const post = await load({ url: `${url}/post`, seconds, connections, method: 'POST', body: responseBody(satisfiedAnswers()) });
-    return { hello, post };
+    await load({ url: bare.url, seconds: 1, connections });
+    hello = await load({ url: bare.url, seconds, connections });
+    post = await load({ url: `${bare.url}/post`, seconds, connections, method: 'POST', body: responseBody(satisfiedAnswers()) });
   } finally {
-    child.kill();
+    bare.stop();
+  }
+  const proto = await startScript('test/bench/prototype-server.ts', [join(dir, 'prototype.sqlite')]);
+  try {
+    const url = `${proto.url}/api/public/surveys/demo/responses`;
+    const count = async () => ((await (await fetch(`${proto.url}/count`)).json()) as { n: number }).n;
+    await load({ url, seconds: 1, connections, method: 'POST', body: responseBody(satisfiedAnswers()) });
+    const before = await count();
+    const result = await load({ url, seconds, connections, method: 'POST', body: responseBody(satisfiedAnswers()) });
+    // Requests still in flight when the load stops are answered before the count is read.
+    await new Promise((r) => setTimeout(r, 200));
+    return { hello, post, prototype: { ...result, stored: (await count()) - before } };
+  } finally {
+    proto.stop();
   }
 }
 
@@ -114,10 +138,17 @@ async function main() {
   if (measured) {
     report.hello = measured.hello;
     report.barePost = measured.post;
+    report.prototype = measured.prototype;
     console.log(`bare Hono hello:               ${fmt(measured.hello.perSecond)} req/s  p50 ${measured.hello.p50} ms  p99 ${measured.hello.p99} ms`);
     console.log(
       `bare Hono JSON POST (no work): ${fmt(measured.post.perSecond)} req/s  p50 ${measured.post.p50} ms  p99 ${measured.post.p99} ms  = ${fmt((100 * measured.post.perSecond) / measured.hello.perSecond, 1)} % of hello ` +
         `(the framework alone, for a request of a submission's shape)`,
+    );
+    const proto = measured.prototype;
+    const protoOk = proto.statuses['201'] ?? 0;
+    console.log(
+      `DESIGN §8 prototype:           ${fmt(protoOk / seconds)} /s  p50 ${proto.p50} ms  p99 ${proto.p99} ms  = ${fmt((100 * protoOk) / seconds / measured.hello.perSecond, 1)} % of hello ` +
+        `(zod + one-table insert, group commit, synchronous=FULL; 201s ${protoOk}, rows stored ${proto.stored}${proto.stored >= protoOk ? '' : ' — FEWER ROWS THAN 201s'})`,
     );
   }
 
@@ -125,7 +156,8 @@ async function main() {
     const ok = r.statuses['201'] ?? 0;
     console.log(
       `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base!.perSecond, 1)} % of hello (target ≥ 25 %), ` +
-        `${fmt((100 * ok) / seconds / measured!.post.perSecond, 1)} % of the bare POST; ` +
+        `${fmt((100 * ok) / seconds / measured!.post.perSecond, 1)} % of the bare POST, ` +
+        `${fmt((100 * ok) / seconds / ((measured!.prototype.statuses['201'] ?? 0) / seconds), 1)} % of the prototype; ` +
         `statuses ${JSON.stringify(r.statuses)}; ` +
         // Requests still in flight when the load stops are stored but not counted, hence ≥.
         `201s ${ok}, rows stored ${r.stored}${r.stored >= ok ? ' (every 201 stored)' : ' (FEWER ROWS THAN 201s)'}`,
