@@ -20,6 +20,8 @@ export interface Db {
   location: string;
   /** Stores a batch of responses in one transaction: the engine's fastest correct way. */
   writeResponses(batch: PendingResponse[]): Promise<WriteOutcome[]>;
+  /** Takes the results of writes that have finished, where they come from another thread. */
+  collectWrites?(): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ async function openSqlite(path: string): Promise<Db> {
     engine: engineFor('sqlite'),
     location: path,
     writeResponses: (batch) => thread.write(batch),
+    collectWrites: () => thread.collect(),
     close: async () => {
       await thread.close();
       await db.destroy();

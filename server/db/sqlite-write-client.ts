@@ -2,22 +2,30 @@
 // batch is committed (or failed).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { compiled, packageRoot } from '../paths.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
 
 export interface WriteThread {
   write(batch: PendingResponse[]): Promise<WriteOutcome[]>;
+  /** Takes the answers of commits that have returned now, without waiting for the event loop. */
+  collect(): void;
   close(): Promise<void>;
 }
 
+type Answer = { id: number; outcomes?: WriteOutcome[]; error?: string };
+
 /** Starts the thread and resolves once it has opened the database and prepared its statements. */
 export async function startWriteThread(path: string): Promise<WriteThread> {
+  // The answers come back on a port of their own, so that collect() can take them synchronously.
+  const answers = new MessageChannel();
+  const workerData = { path, answers: answers.port2 };
+  const options = { workerData, transferList: [answers.port2] };
   // Compiled, the thread has its own bundle; from source it runs TypeScript through tsx, as the
   // rest of the process does.
   const worker = compiled
-    ? new Worker(join(packageRoot, 'dist', 'server', 'db', 'sqlite-write-thread.js'), { workerData: { path } })
-    : new Worker(join(packageRoot, 'server', 'db', 'ts-thread.mjs'), { workerData: { entry: pathToFileURL(join(packageRoot, 'server', 'db', 'sqlite-write-thread.ts')).href, path } });
+    ? new Worker(join(packageRoot, 'dist', 'server', 'db', 'sqlite-write-thread.js'), options)
+    : new Worker(join(packageRoot, 'server', 'db', 'ts-thread.mjs'), { ...options, workerData: { ...workerData, entry: pathToFileURL(join(packageRoot, 'server', 'db', 'sqlite-write-thread.ts')).href } });
   const waiting = new Map<number, { resolve: (o: WriteOutcome[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | undefined;
@@ -30,26 +38,31 @@ export async function startWriteThread(path: string): Promise<WriteThread> {
     worker.once('message', () => resolve());
     worker.once('error', reject);
   });
-  worker.on('message', (m: { id: number; outcomes?: WriteOutcome[]; error?: string }) => {
+  const answered = (m: Answer) => {
     const w = waiting.get(m.id);
     waiting.delete(m.id);
-    if (waiting.size === 0) worker.unref();
+    if (waiting.size === 0) answers.port1.unref();
     if (m.outcomes) w?.resolve(m.outcomes);
     else w?.reject(new Error(`SQLite write failed: ${m.error}`));
-  });
+  };
+  answers.port1.on('message', answered);
   worker.on('error', failAll);
   worker.on('exit', (code) => failAll(new Error(`the SQLite write thread exited (${code})`)));
-  // It keeps the process alive only while a batch is on its way.
+  // They keep the process alive only while a batch is on its way.
   worker.unref();
+  answers.port1.unref();
   return {
     write(batch) {
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         const id = next++;
-        if (waiting.size === 0) worker.ref();
+        if (waiting.size === 0) answers.port1.ref();
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, batch });
       });
+    },
+    collect() {
+      for (let m = receiveMessageOnPort(answers.port1); m; m = receiveMessageOnPort(answers.port1)) answered(m.message as Answer);
     },
     async close() {
       if (failure) return;

@@ -1,13 +1,14 @@
 // The SQLite write path on a thread of its own: the transaction and its fsync run here, so the
 // main thread goes on reading and validating requests meanwhile, and the next batch is ready
 // when this one is durable. It has its own connection to the same file (WAL lets readers go on).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import { configureSqlite } from './sqlite-pragmas.ts';
 import { sqliteResponseWriter } from './sqlite-writer.ts';
 import type { PendingResponse } from '../responses/plan.ts';
 
-const sqlite = new SQLite((workerData as { path: string }).path);
+const { path, answers } = workerData as { path: string; answers: MessagePort };
+const sqlite = new SQLite(path);
 configureSqlite(sqlite);
 const write = sqliteResponseWriter(sqlite);
 
@@ -17,9 +18,9 @@ parentPort!.on('message', (message: { id: number; batch: PendingResponse[] } | '
     process.exit(0);
   }
   try {
-    parentPort!.postMessage({ id: message.id, outcomes: write(message.batch) });
+    answers.postMessage({ id: message.id, outcomes: write(message.batch) });
   } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    answers.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
 });
 parentPort!.postMessage('ready');

@@ -52,6 +52,31 @@ describe('GroupCommit', () => {
     expect(await good).toBe('stored 5');
   });
 
+  it('takes the answers of commits that have returned whenever a response is submitted', async () => {
+    const db = manualCommit();
+    // A commit that has returned on the write thread, its answer not yet delivered by the event loop.
+    let returned = false;
+    const writer = new GroupCommit(db.commit, undefined, () => {
+      if (returned) {
+        returned = false;
+        db.finishNext();
+      }
+    });
+    const first = writer.submit(1);
+    await tick();
+    expect(db.batches).toEqual([[1]]);
+    returned = true;
+    const second = writer.submit(2);
+    // The first is answered and the second goes to the database within this turn of the event
+    // loop, without waiting for the answer's message to be read.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(db.batches).toEqual([[1], [2]]);
+    expect(await first).toBe('stored 1');
+    db.finishNext();
+    expect(await second).toBe('stored 2');
+  });
+
   it('refuses at once when the queue is full, and caps a batch', async () => {
     const db = manualCommit();
     const writer = new GroupCommit(db.commit, { maxBatch: 2, maxQueue: 3 });
