@@ -86,7 +86,8 @@ export interface CountChanges {
  * responses it holds. `levels: true` moves the response's likert answers as well.
  */
 export class CountSummer {
-  private levels = new Map<string, LevelCountChange>();
+  /** Per count target (survey, group, channel, version), its level rows by question and level. */
+  private levels = new Map<string, Map<string, LevelCountChange>>();
   private responses = new Map<string, ResponseCountChange>();
 
   add(r: CountedResponse, status: ResponseStatus, n: number, items: readonly [string, string][] = []): this {
@@ -94,14 +95,18 @@ export class CountSummer {
     const known = this.responses.get(rk);
     if (known) known.n += n;
     else this.responses.set(rk, { survey_id: r.survey_id, respondent_group: r.respondent_group, channel: r.channel, status, n });
-    // The level keys share their first four parts; built once per response, not once per answer.
-    const prefix = items.length > 0 ? `${r.survey_id}\u0000${r.respondent_group}\u0000${r.channel}\u0000${r.definition_version}\u0000` : '';
+    if (items.length === 0) return this;
+    // One lookup of the long key per response, then short keys per answer: this runs on the write
+    // thread for every response of every batch.
+    const target = `${r.survey_id}\u0000${r.respondent_group}\u0000${r.channel}\u0000${r.definition_version}`;
+    let rows = this.levels.get(target);
+    if (!rows) this.levels.set(target, (rows = new Map()));
     for (const [question_id, level] of items) {
-      const lk = `${prefix}${question_id}\u0000${level}`;
-      const row = this.levels.get(lk);
+      const key = `${question_id}\u0000${level}`;
+      const row = rows.get(key);
       if (row) row.n += n;
       else {
-        this.levels.set(lk, {
+        rows.set(key, {
           survey_id: r.survey_id, respondent_group: r.respondent_group, channel: r.channel,
           definition_version: r.definition_version, question_id, level, n,
         });
@@ -111,7 +116,9 @@ export class CountSummer {
   }
 
   changes(): CountChanges {
-    return { levels: [...this.levels.values()], responses: [...this.responses.values()] };
+    const levels: LevelCountChange[] = [];
+    for (const rows of this.levels.values()) for (const row of rows.values()) levels.push(row);
+    return { levels, responses: [...this.responses.values()] };
   }
 }
 
