@@ -1,6 +1,6 @@
 // `npm run bench`: DESIGN §8's figures, measured side by side in one run on this machine. Not a
 // test: it never fails on speed, it prints ratios. Output also goes to test-artifacts/bench.json.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
@@ -35,7 +35,7 @@ type Baselines = { hello: LoadResult; post: LoadResult; prototype: LoadResult & 
  * The baselines: the bare hello and the bare JSON POST of test/bench/hello-server.ts, and the
  * DESIGN §8 prototype of test/bench/prototype-server.ts, each answering 201 after its commit.
  */
-async function baselines(): Promise<Baselines> {
+async function baselines(round: number): Promise<Baselines> {
   const bare = await startScript('test/bench/hello-server.ts');
   let hello: LoadResult, post: LoadResult;
   try {
@@ -45,7 +45,7 @@ async function baselines(): Promise<Baselines> {
   } finally {
     bare.stop();
   }
-  const proto = await startScript('test/bench/prototype-server.ts', [join(dir, 'prototype.sqlite')]);
+  const proto = await startScript('test/bench/prototype-server.ts', [join(dir, `prototype-${round}.sqlite`)]);
   try {
     const url = `${proto.url}/api/public/surveys/demo/responses`;
     const count = async () => ((await (await fetch(`${proto.url}/count`)).json()) as { n: number }).n;
@@ -139,9 +139,11 @@ async function main() {
   const rounds = want('accepted') ? Number(process.env.BENCH_ROUNDS ?? 3) : 0;
   const measuredRounds: (Baselines & { sqlite: Awaited<ReturnType<typeof accepted>> })[] = [];
   for (let round = 1; round <= rounds; round++) {
-    const b = await baselines();
+    const b = await baselines(round);
     const sqlite = await accepted(join(dir, `bench-${round}.sqlite`));
     measuredRounds.push({ ...b, sqlite });
+    // Each round starts on a disk without the last one's files, as the first did.
+    for (const file of readdirSync(dir)) if (file.startsWith(`bench-${round}.`) || file.startsWith(`prototype-${round}.`)) rmSync(join(dir, file));
     const ok = (r: LoadResult) => (r.statuses['201'] ?? 0) / seconds;
     const pct = (n: number) => `${fmt((100 * n) / b.hello.perSecond, 1)} %`;
     console.log(
