@@ -33,6 +33,7 @@ export async function startWriteThread(path: string): Promise<WriteThread> {
     failure ??= error;
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
+    answers.port1.unref();
   };
   await new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
