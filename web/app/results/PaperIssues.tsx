@@ -34,7 +34,7 @@ export function PaperIssues({ surveyId, version, onChanged }: { surveyId: string
       setNote('');
       setError(null);
       setSaved(true);
-      setData(await api(base));
+      // The figures are fetched again at once; their new version re-reads this list, as Flagged's.
       onChanged();
     } catch (failure) {
       setError(failure);
