@@ -7,10 +7,11 @@ import { isValidToken } from '../db/surveys.ts';
 import { entryPoint } from '../db/sources.ts';
 import type { PublicChannel } from '../responses/submit.ts';
 
-export const token = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+/** What a link may carry as an invitation token, a poster's code or a kiosk key. */
+const linkKey = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
+export const token = linkKey;
+export const key = linkKey;
 export const startedAt = z.iso.datetime({ offset: true });
-
-export const key = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 
 /** How a respondent reached the page, as the link said it (checked by resolveEntry). */
 export interface EntryQuery {
