@@ -156,8 +156,6 @@ async function main() {
   }
   const ratio = (r: (typeof measuredRounds)[number]) => (r.sqlite.statuses['201'] ?? 0) / seconds / r.hello.perSecond;
   const median = [...measuredRounds].sort((x, y) => ratio(x) - ratio(y))[Math.floor(measuredRounds.length / 2)];
-  const measured = median;
-  const base = median?.hello;
   if (median) {
     report.rounds = measuredRounds;
     console.log(
@@ -178,9 +176,9 @@ async function main() {
   const line = (name: string, r: Awaited<ReturnType<typeof accepted>>) => {
     const ok = r.statuses['201'] ?? 0;
     console.log(
-      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / base!.perSecond, 1)} % of hello (target ≥ 25 %), ` +
-        `${fmt((100 * ok) / seconds / measured!.post.perSecond, 1)} % of the bare POST, ` +
-        `${fmt((100 * ok) / seconds / ((measured!.prototype.statuses['201'] ?? 0) / seconds), 1)} % of the prototype; ` +
+      `${name.padEnd(31)}${fmt(ok / seconds)} /s  p50 ${r.p50} ms  p99 ${r.p99} ms  = ${fmt((100 * ok) / seconds / median!.hello.perSecond, 1)} % of hello (target ≥ 25 %), ` +
+        `${fmt((100 * ok) / seconds / median!.post.perSecond, 1)} % of the bare POST, ` +
+        `${fmt((100 * ok) / seconds / ((median!.prototype.statuses['201'] ?? 0) / seconds), 1)} % of the prototype; ` +
         `statuses ${JSON.stringify(r.statuses)}; ` +
         `201s ${ok}, rows stored ${r.stored}${r.stored >= ok ? ' (every 201 stored)' : ' (FEWER ROWS THAN 201s)'}`,
     );
@@ -218,13 +216,13 @@ async function main() {
     console.log(exportLine(small!, large!));
   }
 
-  const needsPostgres = base !== undefined || want('results');
+  const needsPostgres = median !== undefined || want('results');
   const postgres = needsPostgres ? startPostgres() : undefined;
   if (needsPostgres && !postgres) {
     console.log('PostgreSQL is not installed here (no initdb): its figures are left out. apt-get install postgresql to measure them.');
   } else if (postgres) {
     try {
-      for (const processes of base ? [1, 2] : []) {
+      for (const processes of median ? [1, 2] : []) {
         const r = await accepted(await postgresDatabase(postgres.url), processes);
         report[`postgres${processes}`] = r;
         line(`accepted, PostgreSQL × ${processes} proc:`, r);
