@@ -29,6 +29,18 @@ describe('decimal', () => {
     expect(toDecimal('1/3').times(3).toFixed(20)).toBe('1.00000000000000000000');
   });
 
+  it('shows a sum of thirds the same in every order of its terms', () => {
+    // From a failed property run: these eight scores total exactly 25 of 32 points (78.125 %),
+    // but summed in one of their orders the 40-digit thirds came to 24.999…9 and showed 78.12.
+    const terms = [['4', '1'], ['4', '1/3'], ['4', '2/3'], ['7', '2/3'], ['3', '1'], ['7', '1'], ['1', '1/3'], ['2', '1']].map(([p, f]) => toDecimal(f!).times(p!));
+    for (let s = 0; s < terms.length; s++) {
+      const total = [...terms.slice(s), ...terms.slice(0, s)].reduce((a, x) => a.plus(x));
+      expect(toTrimmedString(total)).toBe('25');
+      expect(toFixedString(total.div(32).times(100))).toBe('78.13');
+    }
+    expect(toFixedString('78.124999999999')).toBe('78.12');
+  });
+
   it('refuses what is not a decimal', () => {
     for (const bad of ['1e5', '', ' 1', 'NaN', '1/0', '--1']) expect(() => toDecimal(bad)).toThrow(RangeError);
     expect(() => toDecimal(Number.POSITIVE_INFINITY)).toThrow(RangeError);
