@@ -3,15 +3,11 @@
 // response by it; the response view labels its answers with it.
 import type { Kysely } from 'kysely';
 import { parseDefinition, type SurveyDefinition } from '../../surveys/index.ts';
+import { versionKey } from '../responses/plan.ts';
 import type { Database } from './schema.ts';
 import { definitionText } from './surveys.ts';
 
 const parsed = new Map<string, SurveyDefinition | null>();
-
-/** The key of a survey's version: what a batch names and the cache is kept by. */
-export function versionKey(surveyId: string, version: number): string {
-  return `${surveyId}:${version}`;
-}
 
 /**
  * The parsed definition of a version whose stored text `read` returns (undefined when the version
