@@ -20,7 +20,10 @@ export function respondentContext(ctx: AppContext) {
   const networks = new NetworkHashes(ctx.secret);
   const signed = signer(ctx.secret);
   const options = (maxAge: number) => ({ httpOnly: true, sameSite: 'Lax', secure: ctx.secureCookies, path: '/', maxAge }) as const;
-  const doneOptions = options(400 * 24 * 60 * 60);
+  // The done cookie's attributes never change, so Hono writes them once: every accepted response
+  // sets this cookie, and serializing it anew (options checked, value encoded) cost ~2 µs of each.
+  // Its name and value need no encoding: a survey id, a response id and a base64url signature.
+  const doneAttributes = generateCookie('n', 'v', options(400 * 24 * 60 * 60)).slice('n=v'.length);
 
   /** The device cookie a browser already carries (set when the page opened). */
   const knownDevice = (c: Context): string | null => {
@@ -31,8 +34,7 @@ export function respondentContext(ctx: AppContext) {
   const doneId = (c: Context, surveyId: string): string | null => signed.unsign(getCookie(c, doneCookieName(surveyId)));
 
   /** The Set-Cookie value that marks this browser as having answered the survey with that response. */
-  const doneCookie = (surveyId: string, responseId: string): string =>
-    generateCookie(doneCookieName(surveyId), signed.sign(responseId), doneOptions);
+  const doneCookie = (surveyId: string, responseId: string): string => `${doneCookieName(surveyId)}=${signed.sign(responseId)}${doneAttributes}`;
 
   return {
     knownDevice,
