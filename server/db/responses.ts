@@ -7,8 +7,7 @@ import type { Database, ResponseRow } from './schema.ts';
 import type { Engine } from './engine.ts';
 import { genesisHash } from '../responses/chain.ts';
 import { applyCountChanges, insertFlags } from './counts.ts';
-import { definitionAt } from './definitions.ts';
-import { batchKeys, planBatch, versionKey, type BatchState, type ChainHead, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
+import { batchKeys, planBatch, type BatchState, type ChainHead, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
 
 export type { PendingResponse, WriteOutcome };
 
@@ -63,14 +62,11 @@ async function writeOnce(db: Kysely<Database>, engine: Engine, batch: PendingRes
       if (survey?.status === 'open') open.add(surveyId);
     }
     const ids = new Set(keys.ids);
-    const definitions = new Map<string, Awaited<ReturnType<typeof definitionAt>>>();
-    for (const { surveyId, version } of keys.versions) definitions.set(versionKey(surveyId, version), await definitionAt(trx, surveyId, version));
     const state: BatchState = {
       heads,
       open,
       storedIds: new Map(stored.filter((r) => ids.has(r.id)).map((r) => [r.id, r.survey_id])),
       usedTokens: new Set(stored.flatMap((r) => (r.token !== null && keys.tokens.includes(r.token) ? [r.token] : []))),
-      definitions,
     };
     const plan = planBatch(batch, state);
     // Chunks keep each statement under the engines' bind-parameter limits.

@@ -2,11 +2,9 @@
 // executed with statements prepared once and a synchronous transaction. Kysely builds, compiles and
 // prepares every query anew, which on this hot path cost more than the fsync it waits for.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SurveyDefinition } from '../../surveys/index.ts';
 import { genesisHash } from '../responses/chain.ts';
 import { upsertLevelCountSql, upsertResponseCountSql } from './counts.ts';
-import { definitionOf } from './definitions.ts';
-import { batchKeys, planBatch, versionKey, type BatchState, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
+import { batchKeys, planBatch, type BatchState, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
 
 const columns = [
   'id', 'survey_id', 'seq', 'definition_version', 'channel', 'respondent_group', 'token', 'device',
@@ -20,7 +18,6 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
     isOpen: sqlite.prepare<[string], { ok: number }>("SELECT 1 AS ok FROM surveys WHERE id = ? AND status = 'open'"),
     surveyOf: sqlite.prepare<[string], { survey_id: string }>('SELECT survey_id FROM responses WHERE id = ?'),
     tokenUsed: sqlite.prepare<[string], { ok: number }>('SELECT 1 AS ok FROM responses WHERE token = ?'),
-    definition: sqlite.prepare<[string, number], { definition: string }>('SELECT definition FROM survey_versions WHERE survey_id = ? AND version = ?'),
     insert: sqlite.prepare(`INSERT INTO responses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
     moveHead: sqlite.prepare('UPDATE chain_heads SET seq = ?, hash = ? WHERE survey_id = ?'),
     levelCount: sqlite.prepare(upsertLevelCountSql),
@@ -30,8 +27,7 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
 
   const write = sqlite.transaction((batch: PendingResponse[]): WriteOutcome[] => {
     const keys = batchKeys(batch);
-    const definitions = new Map<string, SurveyDefinition | null>();
-    const state: BatchState = { heads: new Map(), open: new Set(), storedIds: new Map(), usedTokens: new Set(), definitions };
+    const state: BatchState = { heads: new Map(), open: new Set(), storedIds: new Map(), usedTokens: new Set() };
     for (const surveyId of keys.surveyIds) {
       let head = q.head.get(surveyId);
       if (!head) {
@@ -46,9 +42,6 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
       if (row) state.storedIds.set(id, row.survey_id);
     }
     for (const token of keys.tokens) if (q.tokenUsed.get(token)) state.usedTokens.add(token);
-    for (const { surveyId, version } of keys.versions) {
-      definitions.set(versionKey(surveyId, version), definitionOf(surveyId, version, () => q.definition.get(surveyId, version)?.definition));
-    }
     const plan = planBatch(batch, state);
     for (const row of plan.rows) q.insert.run(row);
     for (const [surveyId, head] of plan.heads) q.moveHead.run(head.seq, head.hash, surveyId);

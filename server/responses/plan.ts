@@ -1,19 +1,16 @@
 // Deciding a batch of responses, apart from any database: given what the transaction has read
-// (each survey's chain head and status, which ids and tokens are already stored, the definitions
-// the responses answered), which responses are stored, with which link of the chain, what they add
-// to the counts, and what every caller is told. Both write paths (the portable Kysely one and
-// SQLite's prepared statements) execute the plan this function makes.
-import type { SurveyDefinition } from '../../surveys/index.ts';
+// (each survey's chain head and status, which ids and tokens are already stored), which responses
+// are stored, with which link of the chain, and what every caller is told. Both write paths (the
+// portable Kysely one and SQLite's prepared statements) execute the plan this function makes.
 import { responseHash, type ChainedFields } from './chain.ts';
-import { CountSummer, storedTally, type CountChanges, type IntrinsicFlag } from './counting.ts';
+import { CountSummer, type CountChanges, type IntrinsicFlag, type ResponseTally } from './counting.ts';
 
 /**
- * A validated response on its way into the database; `answers` is already its stored JSON text.
- * What it adds to the counts is tallied here, from that text and the definition version it
- * answered, in the transaction that stores it: the counts are made from exactly what is stored,
- * by the function recounts and exclusions use, and the request's thread does not pay for it.
+ * A validated response on its way into the database. `answers` is already its stored JSON text;
+ * `tally` is what it adds to the counts (server/responses/counting.ts), stored in the same
+ * transaction, so the counts never disagree with the responses.
  */
-export type PendingResponse = Omit<ChainedFields, 'seq' | 'prev_hash'>;
+export type PendingResponse = Omit<ChainedFields, 'seq' | 'prev_hash'> & { tally: ResponseTally };
 
 export type WriteOutcome =
   | { status: 'created'; seq: number; hash: string }
@@ -38,8 +35,6 @@ export interface BatchState {
   storedIds: Map<string, string>;
   /** Tokens of the batch already used. */
   usedTokens: Set<string>;
-  /** The definition of every version the batch answers, by versionKey (null: does not parse). */
-  definitions: ReadonlyMap<string, SurveyDefinition | null>;
 }
 
 export type StoredRow = ChainedFields & { hash: string };
@@ -76,9 +71,7 @@ export function planBatch(batch: readonly PendingResponse[], state: BatchState):
     if (pending.token !== null && seenTokens.has(pending.token)) return { status: 'token_used' };
     const head = heads.get(pending.survey_id);
     if (!head) throw new Error(`survey ${pending.survey_id} has no chain head`);
-    const definition = state.definitions.get(versionKey(pending.survey_id, pending.definition_version));
-    if (definition === undefined) throw new Error(`version ${pending.definition_version} of survey ${pending.survey_id} was not read`);
-    const tally = storedTally(definition, pending);
+    const { tally } = pending;
     const row = storedRow(pending, head);
     rows.push(row);
     // An ineligible response is received but not valid: in the accounting, never in the rates.
@@ -110,17 +103,9 @@ function storedRow(p: PendingResponse, head: ChainHead): StoredRow {
   return row;
 }
 
-/** The key a survey's version goes by in BatchState.definitions. */
-export function versionKey(surveyId: string, version: number): string {
-  return `${surveyId}:${version}`;
-}
-
-/** The surveys, versions, ids and tokens a batch touches: what a write path reads before planning. */
+/** The surveys, ids and tokens a batch touches: what a write path reads before planning. */
 export function batchKeys(batch: readonly PendingResponse[]) {
-  const versions = new Map<string, { surveyId: string; version: number }>();
-  for (const r of batch) versions.set(versionKey(r.survey_id, r.definition_version), { surveyId: r.survey_id, version: r.definition_version });
   return {
-    versions: [...versions.values()],
     // Sorted, so two processes lock the chain heads of the same surveys in the same order.
     surveyIds: [...new Set(batch.map((r) => r.survey_id))].sort(),
     ids: [...new Set(batch.map((r) => r.id))],

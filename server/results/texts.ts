@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Answers, SurveyDefinition } from '../../surveys/index.ts';
 import type { Database } from '../db/schema.ts';
 import { textSourcePage } from '../db/text-reads.ts';
-import { definitionAt } from '../db/definitions.ts';
+import { definitionAt } from './definitions.ts';
 
 export interface TextAnswer {
   responseId: string;

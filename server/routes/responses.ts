@@ -12,7 +12,7 @@ import type { Answers } from '../../surveys/index.ts';
 import { changeExclusion, exclusionHistory, type ExclusionAction } from '../db/exclusions.ts';
 import { listResponses, relationalFlags, type ListedResponse } from '../db/response-list.ts';
 import { intrinsicFlags, storedTally } from '../responses/counting.ts';
-import { definitionAt } from '../db/definitions.ts';
+import { definitionAt } from '../results/definitions.ts';
 import { exclusionJson, labelledAnswers, responseSummary } from '../results/response-view.ts';
 
 const key = z.string().min(1).max(64);

@@ -11,7 +11,7 @@ import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleSurvey } from '../auth/access.ts';
 import type { Database, SurveyRow } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
-import { definitionAt } from '../db/definitions.ts';
+import { definitionAt } from '../results/definitions.ts';
 import { resultsOf } from '../results/results.ts';
 import { resultsStamp } from '../results/stamp.ts';
 import { openTexts } from '../results/texts.ts';

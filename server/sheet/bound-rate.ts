@@ -9,7 +9,7 @@ import type { Database, SurveyRow } from '../db/schema.ts';
 import { readLevelCounts } from '../db/counts.ts';
 import { chainHead } from '../db/export-reads.ts';
 import { findSurvey } from '../db/surveys.ts';
-import { definitionAt } from '../db/definitions.ts';
+import { definitionAt } from '../results/definitions.ts';
 import { itemCountsOf } from '../results/item-counts.ts';
 import { resultsStamp } from '../results/stamp.ts';
 import type { Binding } from './binding-schema.ts';

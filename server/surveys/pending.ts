@@ -1,9 +1,10 @@
 // A response on its way to the write path, built in one place for every way one arrives (the
-// public page, evaluator entry, import): the survey's current version and group, and the answers'
-// stored text. The write path checks status, id and chain, and tallies the counts, in its
-// transaction.
+// public page, evaluator entry, import): the survey's current version and group, the answers'
+// stored text, and the tally the counts are kept from. The write path checks status, id and chain
+// in its transaction.
 import type { Answers } from '../../surveys/index.ts';
 import type { PendingResponse } from '../responses/plan.ts';
+import { tallyResponse } from '../responses/counting.ts';
 import type { PublishedSurvey } from './published.ts';
 
 export interface NewResponse {
@@ -39,6 +40,7 @@ export function pendingResponse(survey: PublishedSurvey, r: NewResponse): Pendin
     started_at: r.startedAt,
     submitted_at: r.submittedAt,
     answers: JSON.stringify(r.answers),
+    tally: tallyResponse(survey.definition, r.answers, { startedAt: r.startedAt, submittedAt: r.submittedAt }),
   };
 }
 

@@ -120,14 +120,14 @@ export async function writerThroughput(path: string, counted: boolean, total = 3
     const survey = await createSurvey(db, { slug: `w-${randomUUID().slice(0, 8)}`, definition: definition('w'), status: 'open', now: new Date().toISOString() });
     const write = sqliteResponseWriter(sqlite);
     const rnd = random(7);
-    // Uncounted: the same text under keys no question has, so the write path tallies nothing.
-    const answers = Object.fromEntries(Array.from({ length: items }, (_, i) => [counted ? questionId(i) : questionId(i).replace(/^./, 'x'), 5 - (i % 3)]));
+    const answers = Object.fromEntries(Array.from({ length: items }, (_, i) => [questionId(i), 5 - (i % 3)]));
     const text = JSON.stringify(answers);
+    const tally = { eligible: true, items: counted ? Object.entries(answers).map(([q, v]): [string, string] => [q, String(v)]) : [], flags: [] };
     const batch = (): PendingResponse[] =>
       Array.from({ length: 512 }, () => ({
         id: randomUUID(), survey_id: survey.id, definition_version: 1, channel: channels[Math.floor(rnd() * channels.length)]!,
         respondent_group: 'public', token: null, device: null, network: null, source: null, started_at: null,
-        submitted_at: new Date().toISOString(), answers: text,
+        submitted_at: new Date().toISOString(), answers: text, tally,
       }));
     write(batch());
     const start = performance.now();

@@ -13,7 +13,7 @@ import { spawnServer } from '../support/process.ts';
 import { runCli } from '../support/cli.ts';
 import { satisfiedAnswers } from '../support/app.ts';
 import { resultsOf } from '../../server/results/results.ts';
-import { definitionAt } from '../../server/db/definitions.ts';
+import { definitionAt } from '../../server/results/definitions.ts';
 
 mkdirSync('test-artifacts', { recursive: true });
 const dir = mkdtempSync(join(process.cwd(), 'test-artifacts', 'backup-'));

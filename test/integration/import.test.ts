@@ -169,7 +169,7 @@ describe('import', () => {
     const outcomes = await t.ctx.db.writeResponses([2, 3, 4].map((row) => ({
       id: importedResponseId(survey.id, sha256, row), survey_id: survey.id, definition_version: 1, channel: 'import',
       respondent_group: 'public', token: null, device: null, network: null, source: `import:${sha256}`,
-      started_at: null, submitted_at: new Date().toISOString(), answers: '{}',
+      started_at: null, submitted_at: new Date().toISOString(), answers: '{}', tally: { eligible: true, items: [], flags: [] },
     })));
     expect(outcomes.map((o) => o.status)).toEqual(['created', 'created', 'created']);
     const retry = await importFile(upload(csv, 'a.csv'));

@@ -23,7 +23,7 @@ describe.skipIf(testEngine !== 'sqlite')('transactions beside the write thread (
       const survey = await createSurvey(opened.db, { slug: 'tx', definition: { ...templates.public, slug: 'tx' }, status: 'open', now: new Date().toISOString() });
       const pending = {
         id: randomUUID(), survey_id: survey.id, definition_version: 1, channel: 'link', respondent_group: 'public', token: null, device: null,
-        network: null, source: null, started_at: null, submitted_at: new Date().toISOString(), answers: '{}',
+        network: null, source: null, started_at: null, submitted_at: new Date().toISOString(), answers: '{}', tally: { eligible: true, items: [], flags: [] },
       };
       let writing: Promise<unknown> | undefined;
       await opened.db.transaction().execute(async (trx) => {
