@@ -110,6 +110,53 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     expect(d.errors).toEqual([]);
   });
 
+  test('the grades of the total and an indicator\'s 评分标准 are edited, checked by the server and saved as the next version', async () => {
+    await page.goto(`${server.url}/app/evaluations/${evaluationId}/framework`);
+    await page.getByRole('button', { name: '从当前指标体系开始' }).click();
+    await expect.poll(() => page.locator('.fw-node').count()).toBeGreaterThan(40);
+    expect(await page.getByLabel('总分等级 1：等级').inputValue()).toBe('优');
+    expect(await page.getByLabel('总分等级 1：最低总分').inputValue()).toBe('90');
+    expect(await page.locator('.fw-grades .fw-row').count()).toBe(4);
+    // 3.2.1 came with the bundled criteria; 3.2.3, added here, has none. Both start closed.
+    expect(await node('3.2.1').locator(':scope > details > summary').innerText()).toBe('评分标准');
+    const criteria = node('3.2.3').locator(':scope > details');
+    expect(await criteria.locator('summary').innerText()).toBe('评分标准（未填写）');
+    expect(await page.getByLabel('3.2.3 企业满意度：评分标准').isVisible()).toBe(false);
+    await criteria.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('3.2.3 企业满意度：评分标准').fill('企业满意度达到 85% 及以上得满分，每低 1 个百分点扣 0.2 分。');
+    expect(await criteria.locator('summary').innerText()).toBe('评分标准');
+
+    // 良 above 优: the server refuses it, and says so beside the grades, naming the grade.
+    await page.getByLabel('总分等级 2：最低总分').fill('95');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => page.locator('.fw-grades .fw-issues').innerText()).toContain('grades[1].min：等级须按下限从高到低排列');
+    await page.locator('.fw-grades').scrollIntoViewIfNeeded();
+    await shot(page, '07-grades-refused');
+
+    await page.getByLabel('总分等级 2：最低总分').fill('80');
+    await page.getByLabel('总分等级 1：最低总分').fill('92');
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await expect.poll(() => page.locator('.fw-note').innerText()).toContain('已保存为第 2 版');
+    expect(await page.locator('.fw-grades .fw-issues').count()).toBe(0);
+
+    // Stored as typed, read back through the API the page uses.
+    type Stored = { code: string; criteria?: string; children?: Stored[] };
+    const stored = await page.evaluate(async (id) => (await fetch(`/api/evaluations/${id}/framework`)).json(), evaluationId) as { version: number; framework: { grades: unknown[]; indicators: Stored[] } };
+    const find = (list: Stored[], code: string): Stored | undefined => list.map((n) => (n.code === code ? n : find(n.children ?? [], code))).find(Boolean);
+    expect(stored.version).toBe(2);
+    expect(stored.framework.grades).toEqual([{ min: 92, label: '优' }, { min: 80, label: '良' }, { min: 60, label: '中' }, { min: 0, label: '差' }]);
+    expect(find(stored.framework.indicators, '3.2.3')?.criteria).toBe('企业满意度达到 85% 及以上得满分，每低 1 个百分点扣 0.2 分。');
+    expect(find(stored.framework.indicators, '3.2.1')?.criteria).toContain('满意度');
+
+    // Started again from the current version, the editor shows both.
+    await page.reload();
+    await page.getByRole('button', { name: '从当前指标体系开始' }).click();
+    await expect.poll(() => page.getByLabel('总分等级 1：最低总分').inputValue()).toBe('92');
+    expect(await page.getByLabel('3.2.3 企业满意度：评分标准').inputValue()).toBe('企业满意度达到 85% 及以上得满分，每低 1 个百分点扣 0.2 分。');
+    expect(d.errors).toEqual([]);
+  });
+
   test('an XLSX laid out like 附件1, uploaded on the framework page, opens in the editor unsaved', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('指标');

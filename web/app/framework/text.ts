@@ -67,6 +67,13 @@ const zh = {
   missingDeduct: '每缺一项扣（比例）',
   noParams: '由评价人录入得分与扣分原因。',
   of: '{code} {name}：{field}',
+  criteria: '评分标准',
+  criteriaEmpty: '评分标准（未填写）',
+  sheetGrades: '总分等级',
+  sheetGradeLabel: '等级',
+  sheetGradeMin: '最低总分',
+  addSheetGrade: '添加总分等级',
+  removeSheetGrade: '删除',
 };
 type Key = keyof typeof zh;
 
@@ -135,6 +142,13 @@ const en: Record<Key, string> = {
   missingDeduct: 'deduct per missing (ratio)',
   noParams: 'The evaluator enters the score and the reason.',
   of: '{code} {name}: {field}',
+  criteria: 'Scoring criteria',
+  criteriaEmpty: 'Scoring criteria (none)',
+  sheetGrades: 'Grades of the total',
+  sheetGradeLabel: 'Grade',
+  sheetGradeMin: 'Lowest total',
+  addSheetGrade: 'Add a grade of the total',
+  removeSheetGrade: 'Remove',
 };
 
 export function ft(key: Key, params: Record<string, string | number> = {}): string {

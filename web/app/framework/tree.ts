@@ -71,7 +71,7 @@ function nodeOut(n: EditNode): IndicatorJson {
     code: n.code.trim(),
     name: n.name.trim(),
     points: figure(n.points),
-    ...(n.criteria ? { criteria: n.criteria } : {}),
+    ...(n.criteria?.trim() ? { criteria: n.criteria.trim() } : {}),
     ...(n.children.length > 0 ? { children: n.children.map(nodeOut) } : { rule: ruleOut(n.rule) }),
   } as IndicatorJson;
 }
@@ -81,7 +81,7 @@ export function frameworkOf(d: Draft): FrameworkJson {
   return {
     name: d.name.trim(),
     ...(d.description ? { description: d.description } : {}),
-    grades: d.grades,
+    grades: d.grades.map((g) => ({ min: typeof g.min === 'string' ? figure(g.min) : g.min, label: g.label.trim() })),
     indicators: d.indicators.map(nodeOut),
   } as FrameworkJson;
 }

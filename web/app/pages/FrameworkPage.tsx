@@ -10,6 +10,7 @@ import {
 } from '../framework/tree.ts';
 import { buttonId, NodeItem, type Action, type TreeState } from '../framework/NodeItem.tsx';
 import { Upload } from '../framework/Upload.tsx';
+import { SheetGrades } from '../framework/SheetGrades.tsx';
 import { ft } from '../framework/text.ts';
 import '../framework/framework.css';
 
@@ -101,8 +102,12 @@ export function FrameworkPage({ id }: { id: string }) {
   };
 
   const c = current.data;
-  // Issues that name no indicator (the name, the grades, the body) are shown above the tree.
-  const unplaced = error instanceof ApiFailure && draft ? error.issues.filter((i) => !i.field || nodeOfField(draft, i.field) === null) : [];
+  // The grades' issues go beside the grades; those that name no indicator and no grade (the name,
+  // the body) are shown with the error.
+  const serverIssues = error instanceof ApiFailure && draft ? error.issues : [];
+  const ofGrades = (i: { field?: string | null }) => /^(framework\.)?grades\b/.test(i.field ?? '');
+  const gradeIssues = serverIssues.filter(ofGrades).map((i) => i.message);
+  const unplaced = serverIssues.filter((i) => !ofGrades(i) && (!i.field || nodeOfField(draft!, i.field) === null));
   const total = draft ? totalPoints(draft) : null;
   return (
     <section class="framework-page">
@@ -125,6 +130,7 @@ export function FrameworkPage({ id }: { id: string }) {
             <span>{ft('name')}</span>
             <input type="text" size={40} value={draft.name} onInput={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
           </label>
+          <SheetGrades grades={draft.grades} issues={gradeIssues} onChange={(grades) => setDraft({ ...draft, grades })} />
           <p class="meta">{ft('totalPoints', { p: total ?? '—' })}</p>
           <ol class="fw-tree" aria-label={ft('title')}>
             {draft.indicators.map((n, i) => (

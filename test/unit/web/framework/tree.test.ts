@@ -20,6 +20,17 @@ describe('the framework draft', () => {
     expect(totalPoints(d)).toBe('100');
   });
 
+  test('grades and criteria as typed go out as the server takes them: figures as numbers, blank criteria left out', () => {
+    const d0 = seed();
+    const d1 = { ...d0, grades: [{ min: '92', label: ' 优 ' }, { min: '80.5', label: '良' }, { min: '0', label: '差' }] };
+    const d2 = update(update(d1, byCode(d1, '3.2.1').id, { criteria: '  ' }), byCode(d1, '3.2.2').id, { criteria: ' 按等级给分。\n' });
+    const out = frameworkOf(d2);
+    expect(out.grades).toEqual([{ min: 92, label: '优' }, { min: 80.5, label: '良' }, { min: 0, label: '差' }]);
+    const sat = out.indicators[2]!.children![1]!.children!;
+    expect(sat.map((n) => [n.code, n.criteria])).toEqual([['3.2.1', undefined], ['3.2.2', '按等级给分。']]);
+    expect(parseFramework(out).ok).toBe(true);
+  });
+
   test('adding a child under 3.2 gives it the next code and a sum warning on 3.2 only; fixing the points clears it', () => {
     const d0 = seed();
     const parent = byCode(d0, '3.2');
