@@ -188,4 +188,23 @@ describe.skipIf(!hasChromium)(`the framework editor in Chromium (needs ${chromiu
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     expect(d.errors).toEqual([]);
   });
+
+  test('at 360 px wide the editor wraps instead of scrolling sideways, down to the third level', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+      await page.goto(`${server.url}/app/evaluations/${evaluationId}/framework`);
+      await page.getByRole('button', { name: '从当前指标体系开始' }).click();
+      await expect.poll(() => page.locator('.fw-node').count()).toBeGreaterThan(40);
+      const overflow = () => page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).map((e) => `${e.tagName}.${e.className}`));
+      expect(await overflow()).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+      await shot(page, '08-narrow-top');
+      await node('3.2.3').locator(':scope > details > summary').click();
+      await node('3.2.3').scrollIntoViewIfNeeded();
+      expect(await overflow()).toEqual([]);
+      await shot(page, '09-narrow-criteria');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });
