@@ -54,10 +54,11 @@ export function NodeItem({ node, level, first, last, state, onEdit, onAction }: 
       {state.duplicates.has(node.id) && <p class="fw-warn" role="status">{ft('duplicate')}</p>}
       {sum && <p class="fw-warn sum-warning" role="status">{sum.sum === null ? ft('sumUnknown', { points: sum.points }) : ft('sumMismatch', { sum: sum.sum, points: sum.points })}</p>}
       {issues.length > 0 && <ul class="fw-issues err">{issues.map((m, i) => <li key={i}>{m}</li>)}</ul>}
-      {/* Closed until wanted: the bundled framework has a paragraph of 评分标准 on every indicator. */}
+      {/* Closed until wanted: the bundled framework has a paragraph of 评分标准 on every indicator.
+          Its length is the schema's (scoring/framework/schema.ts, 2,000 characters). */}
       <details class="fw-criteria">
         <summary>{node.criteria?.trim() ? ft('criteria') : ft('criteriaEmpty')}</summary>
-        <textarea rows={3} value={node.criteria ?? ''} aria-label={full(ft('criteria'))} onInput={(e) => onEdit(node.id, { criteria: e.currentTarget.value })} />
+        <textarea rows={3} maxLength={2000} value={node.criteria ?? ''} aria-label={full(ft('criteria'))} onInput={(e) => onEdit(node.id, { criteria: e.currentTarget.value })} />
       </details>
       {node.children.length === 0
         ? <RuleEditor rule={node.rule} who={who} onChange={(rule) => onEdit(node.id, { rule })} />
