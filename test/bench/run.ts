@@ -135,8 +135,8 @@ async function main() {
 
   // The accepted-responses ratio is measured in rounds, each side by side (hello, bare POST,
   // prototype, then the real path on SQLite), and the median round is the figure: on this kind of
-  // machine one round differs from the next by ±15 %, the hello as much as the rest.
-  const rounds = want('accepted') ? Number(process.env.BENCH_ROUNDS ?? 3) : 0;
+  // machine one round differs from the next by ±25 %, the hello as much as the rest, so five rounds.
+  const rounds = want('accepted') ? Number(process.env.BENCH_ROUNDS ?? 5) : 0;
   const measuredRounds: (Baselines & { sqlite: Awaited<ReturnType<typeof accepted>> })[] = [];
   for (let round = 1; round <= rounds; round++) {
     const b = await baselines(round);
