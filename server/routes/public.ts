@@ -13,7 +13,7 @@ import { tokenUsed } from '../db/responses.ts';
 import { kioskUrl } from '../../web/respondent/kiosk.ts';
 import { submitResponse } from '../responses/submit.ts';
 import { newResponseId } from '../responses/ids.ts';
-import { entryOptions, entryQuery, guarded, key, resolveEntry, startedAt, token, type Entry } from './respondent-entry.ts';
+import { entryOptions, entryQuery, guarded, linkKey, resolveEntry, startedAt, type Entry } from './respondent-entry.ts';
 import type { RespondentContext } from './respondent-context.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 
@@ -22,11 +22,11 @@ type Lang = 'zh' | 'en';
 /** The hidden fields the questionnaire page puts in its form. */
 const formMeta = z.object({
   id: z.uuid(),
-  t: token.optional(),
+  t: linkKey.optional(),
   startedAt: startedAt.optional(),
   c: z.enum(['link', 'qr']).optional(),
-  src: key.optional(),
-  kiosk: key.optional(),
+  src: linkKey.optional(),
+  kiosk: linkKey.optional(),
 });
 
 export function publicRoutes(ctx: AppContext, respondent: RespondentContext): Hono {
@@ -114,7 +114,7 @@ export function publicRoutes(ctx: AppContext, respondent: RespondentContext): Ho
     const survey = await ctx.published.get(c.req.param('slug'));
     if (!survey || survey.row.status === 'draft') return notice(c, 404, lang);
     // On a kiosk the thanks leads to the next person's questionnaire, if the key is still good.
-    const kiosk = key.safeParse(c.req.query('kiosk'));
+    const kiosk = linkKey.safeParse(c.req.query('kiosk'));
     const entry = kiosk.success ? await resolveEntry(ctx, survey.row.id, { kiosk: kiosk.data }) : null;
     const next = entry?.kiosk !== undefined ? kioskUrl(survey.row.slug, entry.kiosk, lang) : undefined;
     return c.html(renderThanksPage({ title: survey.definition.title, lang, assets: assets(), ...(next ? { next } : {}) }));

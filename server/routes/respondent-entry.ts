@@ -8,9 +8,7 @@ import { entryPoint } from '../db/sources.ts';
 import type { PublicChannel } from '../responses/submit.ts';
 
 /** What a link may carry as an invitation token, a poster's code or a kiosk key. */
-const linkKey = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
-export const token = linkKey;
-export const key = linkKey;
+export const linkKey = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 export const startedAt = z.iso.datetime({ offset: true });
 
 /** How a respondent reached the page, as the link said it (checked by resolveEntry). */
@@ -61,5 +59,5 @@ export const guarded = (entry: Entry) => entry.channel === 'link' || entry.chann
 
 /** The page's query: `t` an invitation, `c=qr` a poster's QR code, `src` the poster, `kiosk` a tablet's key. */
 export const entryQuery = z
-  .object({ t: token.optional(), c: z.string().optional(), src: key.optional(), kiosk: key.optional() })
+  .object({ t: linkKey.optional(), c: z.string().optional(), src: linkKey.optional(), kiosk: linkKey.optional() })
   .transform((q): EntryQuery => ({ token: q.t, channel: q.c === 'qr' ? 'qr' : 'link', src: q.src, kiosk: q.kiosk }));

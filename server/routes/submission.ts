@@ -11,18 +11,18 @@ import { ApiError, issuesFromZod } from '../http/errors.ts';
 import { publicBodyLimit, readJson } from '../http/body.ts';
 import { securityHeaderValues } from '../http/security.ts';
 import { submitResponse } from '../responses/submit.ts';
-import { guarded, invalidEntry, key, resolveEntry, startedAt, token, type EntryQuery } from './respondent-entry.ts';
+import { guarded, invalidEntry, linkKey, resolveEntry, startedAt, type EntryQuery } from './respondent-entry.ts';
 import type { RespondentContext } from './respondent-context.ts';
 
 /** The JSON submission of §6, extended with how the page was reached (channel, poster, kiosk). */
 const submissionBody = z.strictObject({
   id: z.uuid(),
   answers: z.unknown(),
-  token: token.optional(),
+  token: linkKey.optional(),
   startedAt: startedAt.optional(),
   channel: z.enum(['link', 'qr']).optional(),
-  source: key.optional(),
-  kiosk: key.optional(),
+  source: linkKey.optional(),
+  kiosk: linkKey.optional(),
 });
 
 export function submissionRoutes(ctx: AppContext, respondent: RespondentContext): Hono {
