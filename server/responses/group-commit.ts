@@ -13,20 +13,31 @@ export class GroupCommit<Item, Result> {
   private flushing = false;
   private scheduled = false;
 
+  private readonly maxBatch: number;
+  private readonly maxQueue: number;
+  private readonly collect: (() => void) | undefined;
+
   constructor(
     private readonly commit: (items: Item[]) => Promise<Result[]>,
-    private readonly limits = { maxBatch: 512, maxQueue: 20_000 },
-    /**
-     * Takes the answers of commits that have finished elsewhere (the SQLite write thread), called
-     * on every submit: a burst of requests keeps the event loop from reading the answer's message
-     * for most of a millisecond, during which the database would wait for its next batch.
-     */
-    private readonly collect?: () => void,
-  ) {}
+    options: {
+      maxBatch?: number;
+      maxQueue?: number;
+      /**
+       * Takes the answers of commits that have finished elsewhere (the SQLite write thread), called
+       * on every submit: a burst of requests keeps the event loop from reading the answer's message
+       * for most of a millisecond, during which the database would wait for its next batch.
+       */
+      collect?: (() => void) | undefined;
+    } = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 512;
+    this.maxQueue = options.maxQueue ?? 20_000;
+    this.collect = options.collect;
+  }
 
   submit(item: Item): Promise<Result> {
     this.collect?.();
-    if (this.queue.length >= this.limits.maxQueue) return Promise.reject(new Overloaded());
+    if (this.queue.length >= this.maxQueue) return Promise.reject(new Overloaded());
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       this.schedule();
@@ -51,7 +62,7 @@ export class GroupCommit<Item, Result> {
   private async flush(): Promise<void> {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = true;
-    const batch = this.queue.splice(0, this.limits.maxBatch);
+    const batch = this.queue.splice(0, this.maxBatch);
     let outcome: { results: Result[] } | { error: unknown };
     try {
       outcome = { results: await this.commit(batch.map((p) => p.item)) };

@@ -56,12 +56,13 @@ describe('GroupCommit', () => {
     const db = manualCommit();
     // A commit that has returned on the write thread, its answer not yet delivered by the event loop.
     let returned = false;
-    const writer = new GroupCommit(db.commit, undefined, () => {
+    const collect = () => {
       if (returned) {
         returned = false;
         db.finishNext();
       }
-    });
+    };
+    const writer = new GroupCommit(db.commit, { collect });
     const first = writer.submit(1);
     await tick();
     expect(db.batches).toEqual([[1]]);
