@@ -104,10 +104,10 @@ export function FrameworkPage({ id }: { id: string }) {
   const c = current.data;
   // The grades' issues go beside the grades; those that name no indicator and no grade (the name,
   // the body) are shown with the error.
-  const serverIssues = error instanceof ApiFailure && draft ? error.issues : [];
+  const serverIssues = error instanceof ApiFailure ? error.issues : [];
   const ofGrades = (i: { field?: string | null }) => /^(framework\.)?grades\b/.test(i.field ?? '');
   const gradeIssues = serverIssues.filter(ofGrades).map((i) => i.message);
-  const unplaced = serverIssues.filter((i) => !ofGrades(i) && (!i.field || nodeOfField(draft!, i.field) === null));
+  const unplaced = draft ? serverIssues.filter((i) => !ofGrades(i) && (!i.field || nodeOfField(draft, i.field) === null)) : [];
   const total = draft ? totalPoints(draft) : null;
   return (
     <section class="framework-page">
