@@ -87,8 +87,8 @@ async function writeOnce(db: Kysely<Database>, engine: Engine, batch: PendingRes
 
 /**
  * The chain head of a survey, locked until the transaction ends: on PostgreSQL with FOR UPDATE, on
- * SQLite by the write lock every transaction takes at BEGIN (db/sqlite-dialect.ts). Every writer of the survey's responses or status
- * takes it first.
+ * SQLite by the write lock every transaction takes at BEGIN (db/sqlite-dialect.ts). Every writer
+ * of the survey's responses or status takes it first.
  */
 export async function lockChainHead(trx: Transaction<Database>, engine: Engine, surveyId: string): Promise<ChainHead> {
   const head = await trx
