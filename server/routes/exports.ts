@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { queryOf } from '../http/parse.ts';
+import { sliceQuery } from '../http/filters.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { canSeeEvaluation, notFound, visibleSurvey } from '../auth/access.ts';
 import type { SurveyRow } from '../db/schema.ts';
@@ -24,14 +25,9 @@ import { reportFile, resultsJson, resultsXlsx } from '../exports/results-files.t
 import { resultsOf } from '../results/results.ts';
 import { loadSurveyExport, type SurveyExport } from '../exports/survey.ts';
 
-const filterValue = z.string().min(1).max(64);
-const responsesQuery = z.strictObject({
-  group: filterValue.optional(),
-  channel: filterValue.optional(),
+const responsesQuery = sliceQuery.extend({
   excluded: z.enum(['include', 'exclude', 'only']).default('include'),
 });
-
-const resultsQuery = z.strictObject({ group: filterValue.optional(), channel: filterValue.optional() });
 
 /** The filters as recorded: only those given. */
 const given = (query: Record<string, string | undefined>) => Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -97,7 +93,7 @@ export function exportRoutes(ctx: AppContext): Hono<AuthEnv> {
   // Results are small: made whole, recorded, then sent. The head is read before the counts, so
   // the figures cover at least the responses up to it (a response stored in between may be in).
   const resultsExport = (kind: 'results.json' | 'results.xlsx' | 'report.txt') => async (c: Context<AuthEnv>) => {
-    const filter = queryOf(c, resultsQuery);
+    const filter = queryOf(c, sliceQuery);
     const { survey, source, meta } = await begin(c, kind, given(filter));
     const results = await resultsOf(db, survey, source.current, filter);
     const body =

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, queryOf } from '../http/parse.ts';
+import { sliceKey } from '../http/filters.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { notFound, visibleSurvey } from '../auth/access.ts';
 import type { Answers } from '../../surveys/index.ts';
@@ -15,7 +16,6 @@ import { intrinsicFlags, storedTally } from '../responses/counting.ts';
 import { definitionAt } from '../results/definitions.ts';
 import { exclusionJson, labelledAnswers, responseSummary } from '../results/response-view.ts';
 
-const key = z.string().min(1).max(64);
 const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 const listQuery = z.strictObject({
   after: z.coerce.number().int().min(0).optional(),
@@ -23,8 +23,8 @@ const listQuery = z.strictObject({
   flagged: yesNo.optional(),
   flag: z.enum([...intrinsicFlags, ...relationalFlags]).optional(),
   excluded: yesNo.optional(),
-  channel: key.optional(),
-  group: key.optional(),
+  channel: sliceKey.optional(),
+  group: sliceKey.optional(),
 });
 const exclusionBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 

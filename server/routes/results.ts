@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { queryOf } from '../http/parse.ts';
+import { sliceQuery } from '../http/filters.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleSurvey } from '../auth/access.ts';
 import type { Database, SurveyRow } from '../db/schema.ts';
@@ -16,8 +17,6 @@ import { resultsOf } from '../results/results.ts';
 import { resultsStamp } from '../results/stamp.ts';
 import { openTexts } from '../results/texts.ts';
 
-const key = z.string().min(1).max(64);
-const resultsQuery = z.strictObject({ group: key.optional(), channel: key.optional() });
 const textsQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   after: z.coerce.number().int().min(0).optional(),
@@ -41,7 +40,7 @@ export function resultsRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   app.get('/api/surveys/:id/results', async (c) => {
     const survey = await visibleSurvey(db, c.var.user, c.req.param('id'));
-    const filter = queryOf(c, resultsQuery);
+    const filter = queryOf(c, sliceQuery);
     const etag = `W/"${await resultsStamp(db, survey.id)}"`;
     c.header('ETag', etag);
     if (c.req.header('if-none-match') === etag) return c.body(null, 304);
