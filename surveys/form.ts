@@ -10,8 +10,10 @@ export type FormFields = Record<string, string | string[]>;
 /**
  * Typed answers from a form post. Blank fields are absent. Answers to questions hidden by the
  * other answers are dropped: without JavaScript the page shows every question, the conditional
- * ones with a hint, and the respondent cannot know which apply. Fields that are not question
- * ids (the page's own `id`, `t`, `startedAt`, …) are ignored.
+ * ones with a hint, and the respondent cannot know which apply. So are the answers after a
+ * screener answered ineligibly, which the page tells such a respondent to skip and the live page
+ * never sends. Fields that are not question ids (the page's own `id`, `t`, `startedAt`, …) are
+ * ignored.
  */
 export function answersFromForm(definition: SurveyDefinition, form: FormFields): Answers {
   const answers: Answers = {};
@@ -23,6 +25,7 @@ export function answersFromForm(definition: SurveyDefinition, form: FormFields):
     if (value === undefined) continue;
     if (!isVisible(definition, question, answers)) continue;
     answers[question.id] = value;
+    if (question.kind === 'single' && question.screener && typeof value === 'string' && !question.screener.eligible.includes(value)) break;
   }
   return answers;
 }

@@ -30,6 +30,15 @@ describe('answersFromForm', () => {
       .toEqual({ q3: 4, q4: 1, 'q4-why': '拖欠工资处理慢' });
   });
 
+  it('drops the answers after a screener answered ineligibly, as the live page sends none', () => {
+    const form = { contact: 'no', role: 'a', q1: '2', overall: '4', note: '很好' };
+    expect(answersFromForm(d, form)).toEqual({ contact: 'no' });
+    expect(validate(answersFromForm(d, form))).toEqual({ ok: true, answers: { contact: 'no' } });
+    expect(answersFromForm(templates.public, { contact: 'no', identity: 'employee', q1: '4', overall: '4' })).toEqual({ contact: 'no' });
+    // An eligible answer asks everything after it.
+    expect(answersFromForm(d, { ...form, contact: 'yes' })).toMatchObject({ contact: 'yes', role: 'a', q1: 2 });
+  });
+
   it('leaves unparseable text for the validator to name', () => {
     const answers = answersFromForm(d, { ...formOf(sampleAnswers()), overall: '满意', age: '三十' });
     expect(answers.overall).toBe('满意');
