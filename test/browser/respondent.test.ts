@@ -247,9 +247,16 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     const context = await phone(browser);
     const page = await context.newPage();
     await open(page);
+    // Submitted empty first: every required question is listed, the later ones too.
+    await page.locator('button.mny-btn').tap();
+    await page.locator('.mny-summary').waitFor();
+    expect(await page.locator('.mny-summary li').count()).toBeGreaterThan(5);
     await tapOption(page, 'contact', '否');
     await page.getByText('根据您的回答，您无需继续作答，可直接提交。').waitFor();
     expect(await question(page, 'identity').isVisible()).toBe(false);
+    // The questions the answer took away take their problems with them.
+    expect(await page.locator('.mny-summary').count()).toBe(0);
+    expect(await page.locator('.mny-err:visible').count()).toBe(0);
     await shot(page, '08-screened-out');
     const id = await responseId(page);
     await page.locator('button.mny-btn').tap();

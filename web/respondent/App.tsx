@@ -18,6 +18,7 @@ export function App({ data }: { data: PageData }) {
   const { definition, slug, lang, text: t } = data;
   const s = useRespondent(data);
   const numbers = useMemo(() => numbering(definition), [definition]);
+  const questionIds = useMemo(() => new Set(definition.questions.map((q) => q.id)), [definition]);
   const langSwitch = <LangSwitch lang={lang} t={t} query={{ t: data.token, c: data.channel, src: data.source, kiosk: data.kiosk }} />;
   const next = data.kiosk !== undefined ? kioskUrl(slug, data.kiosk, lang) : undefined;
   useKioskRestart(s.phase.kind === 'done' ? next : undefined);
@@ -36,7 +37,10 @@ export function App({ data }: { data: PageData }) {
   const view = formView(definition, s.answers);
   const counts = progress(definition, s.answers);
   const progressText = format(t.progress, counts);
-  const errors = new Map(s.issues.map((issue) => [issue.question, issueMessage(t, issue)]));
+  // A problem with a question that is no longer on screen (a later answer hid it) is no longer
+  // the respondent's to fix; what is not about one question always stays.
+  const issues = s.issues.filter((issue) => view.shown.has(issue.question) || !questionIds.has(issue.question));
+  const errors = new Map(issues.map((issue) => [issue.question, issueMessage(t, issue)]));
   const status = s.phase.kind === 'retrying' ? t.retrying : s.phase.kind === 'failed' ? t.failed : '';
 
   return (
@@ -51,8 +55,8 @@ export function App({ data }: { data: PageData }) {
       <main class="mny-main">
         <h1>{definition.title}</h1>
         {definition.intro && <p class="mny-intro">{definition.intro}</p>}
-        {s.issues.length > 0 && (
-          <ErrorSummary definition={definition} issues={s.issues} numbers={numbers} t={t} boxRef={s.summaryRef} />
+        {issues.length > 0 && (
+          <ErrorSummary definition={definition} issues={issues} numbers={numbers} t={t} boxRef={s.summaryRef} />
         )}
         <form method="post" action={`/s/${encodeURIComponent(slug)}`} onSubmit={s.submit}>
           <input type="hidden" name="id" value={s.ids.id} />
