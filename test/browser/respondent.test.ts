@@ -215,6 +215,22 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     await context.close();
   });
 
+  test('a question left out near the end is brought into view whole, below the progress bar', async () => {
+    const context = await phone(browser);
+    const page = await context.newPage();
+    await open(page);
+    await answerAll(page, satisfied.filter(([qid]) => qid !== 'overall'));
+    await page.locator('button.mny-btn').tap();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('overall');
+    const bar = await page.locator('.mny-bar').boundingBox();
+    const legend = await question(page, 'overall').locator('legend').boundingBox();
+    const message = await question(page, 'overall').locator('.mny-err').boundingBox();
+    expect(legend!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
+    expect(message!.y + message!.height).toBeLessThanOrEqual(740);
+    await shot(page, '06-required-last');
+    await context.close();
+  });
+
   test('answers the server refuses are shown beside their question, with focus on the first', async () => {
     const context = await phone(browser);
     const page = await context.newPage();

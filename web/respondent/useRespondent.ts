@@ -52,7 +52,12 @@ export function useRespondent(data: PageData) {
     const first = issues[0];
     const box = first && document.getElementById(`q-${first.question}`);
     const control = box?.querySelector<HTMLElement>('input,textarea');
-    (control ?? summaryRef.current)?.focus();
+    if (box && control) {
+      // The question's own text first, below the sticky bar (the page's scroll-padding): focus
+      // alone scrolls only as far as the first option, leaving the question under the bar.
+      box.scrollIntoView({ block: 'start' });
+      control.focus({ preventScroll: true });
+    } else summaryRef.current?.focus();
   }, [issues]);
 
   const showIssues = (list: AnswerIssue[]) => {
