@@ -293,9 +293,19 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     await expect.poll(() => question(page, 'contact').getByRole('radio', { name: '是' }).isChecked()).toBe(true);
     expect(await responseId(page)).toBe(id);
     await expect(page.locator('.mny-prog [aria-hidden]').innerText()).resolves.toBe('1 of 11 answered');
+    // The survey's own text stays Chinese and says so, for a screen reader's voice; the page's
+    // words inside a question (the required mark, the hints) stay English.
+    const langOf = (selector: string) => page.locator(selector).first().evaluate((el) => (el.closest('[lang]') as HTMLElement).lang);
+    expect(await langOf('h1')).toBe('zh-CN');
+    expect(await langOf('#q-q1 legend')).toBe('zh-CN');
+    expect(await langOf('#q-q1 .mny-o span')).toBe('zh-CN');
+    expect(await langOf('#q-q1 .mny-sr')).toBe('en');
+    expect(await langOf('#q-q2-why .mny-hint')).toBe('en');
     await shot(page, '09-english');
     await Promise.all([page.waitForURL('**lang=zh'), page.getByRole('link', { name: '中文' }).tap()]);
     await page.getByRole('button', { name: '提交' }).waitFor();
+    // In Chinese the page's own language covers everything: no attribute is repeated inside it.
+    expect(await page.locator('main [lang]').count()).toBe(0);
     await context.close();
   });
 

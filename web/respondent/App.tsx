@@ -5,7 +5,7 @@ import { answerOf, formView, progress } from './form-state.ts';
 import { conditionHint, numbering, screenerHint } from './hints.ts';
 import { Question } from './Question.tsx';
 import { ErrorSummary } from './Summary.tsx';
-import { format, issueMessage } from './text.ts';
+import { format, issueMessage, textLang } from './text.ts';
 import { useRespondent } from './useRespondent.ts';
 import { LangSwitch, NoticeView, ThanksView } from './Views.tsx';
 import { kioskUrl, useKioskRestart } from './kiosk.ts';
@@ -19,6 +19,7 @@ export function App({ data }: { data: PageData }) {
   const s = useRespondent(data);
   const numbers = useMemo(() => numbering(definition), [definition]);
   const questionIds = useMemo(() => new Set(definition.questions.map((q) => q.id)), [definition]);
+  const surveyLang = textLang(definition, t);
   const langSwitch = <LangSwitch lang={lang} t={t} query={{ t: data.token, c: data.channel, src: data.source, kiosk: data.kiosk }} />;
   const next = data.kiosk !== undefined ? kioskUrl(slug, data.kiosk, lang) : undefined;
   useKioskRestart(s.phase.kind === 'done' ? next : undefined);
@@ -53,8 +54,8 @@ export function App({ data }: { data: PageData }) {
         {langSwitch}
       </header>
       <main class="mny-main">
-        <h1>{definition.title}</h1>
-        {definition.intro && <p class="mny-intro">{definition.intro}</p>}
+        <h1 lang={surveyLang}>{definition.title}</h1>
+        {definition.intro && <p class="mny-intro" lang={surveyLang}>{definition.intro}</p>}
         {issues.length > 0 && (
           <ErrorSummary definition={definition} issues={issues} numbers={numbers} t={t} boxRef={s.summaryRef} />
         )}
@@ -77,6 +78,7 @@ export function App({ data }: { data: PageData }) {
                 hidden={!view.shown.has(question.id)}
                 hint={conditionHint(definition, question, numbers, t) ?? screenerHint(question, t)}
                 error={errors.get(question.id)}
+                textLang={surveyLang}
                 disabled={s.sending}
                 onChange={s.change}
               />

@@ -18,6 +18,8 @@ interface Props {
   /** For respondents without JavaScript, who see every question: when this one applies. */
   hint: string | undefined;
   error: string | undefined;
+  /** The survey text's language where it differs from the page's (see textLang). */
+  textLang?: string | undefined;
   disabled: boolean;
   onChange: FieldProps['onChange'];
 }
@@ -35,6 +37,8 @@ export function Question(props: Props) {
   const helpId = question.help ? `d-${question.id}` : undefined;
   const errorId = error ? `e-${question.id}` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  // The box takes the survey text's language; the page's own words inside it keep the page's.
+  const ui = props.textLang && t.htmlLang;
   const head = (
     <>
       {props.number !== undefined && <span class="mny-n">{`${props.number}. `}</span>}
@@ -42,23 +46,23 @@ export function Question(props: Props) {
       {question.required && (
         <>
           <span class="mny-req" aria-hidden="true"> *</span>
-          <span class="mny-sr">{`（${t.required}）`}</span>
+          <span class="mny-sr" lang={ui}>{`（${t.required}）`}</span>
         </>
       )}
-      {question.kind === 'multi' && <span class="mny-sub">{t.multiHint}</span>}
+      {question.kind === 'multi' && <span class="mny-sub" lang={ui}>{t.multiHint}</span>}
     </>
   );
   const notes = (
     <>
       {question.help && <p class="mny-help" id={helpId}>{question.help}</p>}
-      {props.hint && <p class="mny-hint">{props.hint}</p>}
-      {error && <p class="mny-err" id={errorId}>{error}</p>}
+      {props.hint && <p class="mny-hint" lang={ui}>{props.hint}</p>}
+      {error && <p class="mny-err" id={errorId} lang={ui}>{error}</p>}
     </>
   );
   const field = { ...props, head, notes, describedBy, invalid: error !== undefined };
   const classes = ['mny-q', question.visibleIf && 'mny-fu', props.hidden && 'mny-off', error && 'mny-bad'];
   return (
-    <div class={classes.filter(Boolean).join(' ')} id={`q-${question.id}`}>
+    <div class={classes.filter(Boolean).join(' ')} id={`q-${question.id}`} lang={props.textLang}>
       {fieldFor(field)}
     </div>
   );

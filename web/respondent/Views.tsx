@@ -2,7 +2,7 @@
 // closed). Rendered by the server as whole pages, and by the hydrated page in place after a submit.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { noticeText, type Lang, type Strings } from './text.ts';
+import { noticeText, textLang, type Lang, type Strings } from './text.ts';
 
 export function langHref(lang: Lang, query: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
@@ -53,7 +53,7 @@ function Message({ title, children, other }: { title: string; children: Componen
 export function ThanksView({ t, title, other, next }: { t: Strings; title: string; other?: Translation; next?: string | undefined }) {
   return (
     <Message title={t.thanksTitle} other={other}>
-      <p class="mny-sub">{title}</p>
+      <p class="mny-sub" lang={textLang({ title }, t)}>{title}</p>
       <p>{t.thanksBody}</p>
       {next !== undefined && (
         <p>
@@ -68,7 +68,7 @@ export function NoticeView({ t, status, title, other }: { t: Strings; status: nu
   const [heading, body] = noticeText(t, status);
   return (
     <Message title={heading} other={other}>
-      {title && <p class="mny-sub">{title}</p>}
+      {title && <p class="mny-sub" lang={textLang({ title }, t)}>{title}</p>}
       <p>{body}</p>
     </Message>
   );

@@ -1,6 +1,6 @@
 // The page's words as data. The server picks the language (i18n.ts) and hands its strings to
 // the page in the hydration data, so the browser bundle carries no dictionary of its own.
-import type { AnswerIssue } from '../../surveys/index.ts';
+import type { AnswerIssue, SurveyDefinition } from '../../surveys/index.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -69,4 +69,14 @@ export function issueMessage(t: Strings, issue: AnswerIssue): string {
 
 export function noticeText(t: Strings, status: number): [string, string] {
   return t.notices[String(status)] ?? t.notices.other ?? ['', ''];
+}
+
+/**
+ * The language of the survey's own text where the page is in another: definitions are written in
+ * Chinese and the English switch translates only the page around them, so a screen reader must
+ * read the questions with a Chinese voice. Undefined when the two agree (or the text is not Chinese).
+ */
+export function textLang(definition: Pick<SurveyDefinition, 'title'>, t: Strings): string | undefined {
+  const lang = /\p{Script=Han}/u.test(definition.title) ? 'zh-CN' : undefined;
+  return lang === t.htmlLang ? undefined : lang;
 }

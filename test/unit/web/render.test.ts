@@ -150,7 +150,9 @@ describe('a form post re-rendered with its issues (422)', () => {
     });
     expect(en).toContain('Please fix the following (1):');
     expect(en).toContain('<a href="#q-town">Question 3: Please answer this question.</a>');
-    expect(en).toContain('<p class="mny-err" id="e-town">Please answer this question.</p>');
+    // The message is the page's English inside a question box of Chinese survey text.
+    expect(en).toContain('id="q-town" lang="zh-CN"');
+    expect(en).toContain('<p class="mny-err" id="e-town" lang="en">Please answer this question.</p>');
   });
 });
 
