@@ -6,6 +6,7 @@ import { compress } from 'hono/compress';
 import type { AppContext } from './context.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { securityHeaders, setSecurityHeaders } from './http/security.ts';
+import { refuseNulInUrl } from './http/url-nul.ts';
 import { Overloaded } from './responses/group-commit.ts';
 import { assetRoutes } from './assets.ts';
 import { appShellRoutes } from './routes/app-shell.ts';
@@ -33,6 +34,7 @@ export function createApp(ctx: AppContext): Hono {
   const app = new Hono();
   // One for both respondent modules: it keeps the cache of network hashes.
   const respondent = respondentContext(ctx);
+  app.use(refuseNulInUrl());
   // The JSON submission first: it sets its own headers in one plain record (routes/submission.ts),
   // so the header middleware registered after it never runs for it.
   app.route('/', submissionRoutes(ctx, respondent));

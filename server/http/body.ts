@@ -3,6 +3,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.ts';
+import { checkParsedJson } from './json-checks.ts';
 
 /**
  * Refuses bodies over `maxSize` with 413. A body with Content-Length is judged by its header
@@ -33,11 +34,14 @@ export async function readJson(c: Context): Promise<unknown> {
     throw new ApiError(415, 'unsupported_media_type', 'the body must be JSON (Content-Type: application/json)');
   }
   const text = await c.req.text();
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_json', 'the body is not valid JSON');
   }
+  checkParsedJson(value, text);
+  return value;
 }
 
 /** An upload (multipart/form-data) as FormData, its files included; 400 when it cannot be read. */
@@ -64,6 +68,11 @@ export async function readForm(c: Context): Promise<Record<string, string | stri
   const form: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of data.entries()) {
     if (typeof value !== 'string') throw new ApiError(422, 'invalid_form', `${name}: files are not accepted`, [{ field: name, code: 'invalid_type', message: `${name}: files are not accepted` }]);
+    // As in JSON bodies (json-checks.ts); a form's decoding already replaces broken Unicode.
+    if (value.includes('\0') || name.includes('\0')) {
+      const field = name.replaceAll('\0', '');
+      throw new ApiError(422, 'invalid_form', `${field}: text must not contain a NUL character`, [{ field, code: 'invalid_text', message: `${field}: text must not contain a NUL character` }]);
+    }
     const prev = form[name];
     form[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, queryOf } from '../http/parse.ts';
-import { sliceKey } from '../http/filters.ts';
+import { afterSeq, sliceKey } from '../http/filters.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { notFound, visibleSurvey } from '../auth/access.ts';
 import type { Answers } from '../../surveys/index.ts';
@@ -18,7 +18,7 @@ import { exclusionJson, labelledAnswers, responseSummary } from '../results/resp
 
 const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 const listQuery = z.strictObject({
-  after: z.coerce.number().int().min(0).optional(),
+  after: afterSeq.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   flagged: yesNo.optional(),
   flag: z.enum([...intrinsicFlags, ...relationalFlags]).optional(),

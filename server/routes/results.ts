@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { queryOf } from '../http/parse.ts';
-import { sliceQuery } from '../http/filters.ts';
+import { afterSeq, sliceQuery } from '../http/filters.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { visibleSurvey } from '../auth/access.ts';
 import type { Database, SurveyRow } from '../db/schema.ts';
@@ -19,7 +19,7 @@ import { openTexts } from '../results/texts.ts';
 
 const textsQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
-  after: z.coerce.number().int().min(0).optional(),
+  after: afterSeq.optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 

@@ -97,7 +97,8 @@ export function surveyRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.get('/api/surveys/:id/versions/:version', async (c) => {
     const survey = await visibleSurvey(db, c.var.user, c.req.param('id'));
     const version = Number(c.req.param('version'));
-    const text = Number.isInteger(version) ? await definitionText(db, survey.id, version) : undefined;
+    // Versions count up from 1; a number past any integer column (PostgreSQL refuses it) is none.
+    const text = Number.isSafeInteger(version) && version >= 1 && version <= 2 ** 31 - 1 ? await definitionText(db, survey.id, version) : undefined;
     if (text === undefined) throw new ApiError(404, 'not_found', 'no such version');
     return c.json({ version, definition: JSON.parse(text) as unknown });
   });
