@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.ts';
-import { loginAdmin, newEvaluation, newSurvey, type Browser } from '../support/session.ts';
+import { adminWithOpenSurvey, type Browser } from '../support/session.ts';
 import { wjxCsv, wjxMapping } from '../support/wjx.ts';
 
 let t: TestApp;
@@ -14,10 +14,7 @@ let evaluationId: string;
 
 beforeAll(async () => {
   t = await testApp({ demo: false });
-  admin = await loginAdmin(t);
-  evaluationId = await newEvaluation(admin);
-  survey = await newSurvey(admin, evaluationId);
-  await admin.post(`/api/surveys/${survey.id}/open`);
+  ({ admin, evaluationId, survey } = await adminWithOpenSurvey(t));
 });
 afterAll(async () => {
   await t.close();
@@ -58,6 +55,34 @@ describe('random input never yields a 500', () => {
         ])) {
           expect(res.status).toBeLessThan(500);
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('any JSON or text where a framework, a binding or a framework file has a figure', async () => {
+    const figure = fc.oneof(fc.jsonValue(), fc.string(), fc.constantFrom('abc', '1/0', '-1', '2/3', '__proto__'));
+    const word = fc.oneof(fc.string(), fc.constantFrom('valueOf', '__proto__', 'hasOwnProperty', 'toLocaleString', 'satisfaction'));
+    const framework = (points: unknown, min: unknown, factor: unknown) => ({
+      name: 'x', grades: [{ min, label: 'a' }],
+      indicators: [{ code: '1', name: 'a', points, rule: { kind: 'band', bands: [{ min, factor }] } }, { code: '2', name: 'b', points: 1, rule: { kind: 'stepDeduction', target: points, step: min, deduct: factor } }],
+    });
+    expect((await admin.put(`/api/evaluations/${evaluationId}/framework`, { framework: 'department-overall' })).status).toBeLessThan(300);
+    await fc.assert(
+      fc.asyncProperty(figure, figure, figure, word, async (a, b, c, w) => {
+        const form = new FormData();
+        form.set('file', new File([`一级指标,二级指标,三级指标,分值,规则\r\n决策,目标,依据,4,"${w.replaceAll('"', '""')}"\r\n`], 'x.csv'));
+        for (const res of await Promise.all([
+          admin.post('/api/evaluations', { name: 'x', unit: 'y', year: 2024, framework: framework(a, b, c) }),
+          admin.put(`/api/evaluations/${evaluationId}/bindings/3.2.1`, { surveys: [{ surveyId: survey.id, weight: a }], metric: 'overall', combine: 'fixed' }),
+          admin.post(`/api/evaluations/${evaluationId}/framework/import`, form),
+        ])) {
+          expect(res.status).toBeLessThan(500);
+        }
+        // Last, so the bindings above always meet the seed framework.
+        expect((await admin.put(`/api/evaluations/${evaluationId}/framework`, { framework: framework(a, b, c) })).status).toBeLessThan(500);
+        expect((await admin.get(`/api/evaluations/${evaluationId}/sheet`)).status).toBeLessThan(500);
+        await admin.put(`/api/evaluations/${evaluationId}/framework`, { framework: 'department-overall' });
       }),
       { numRuns: 60 },
     );

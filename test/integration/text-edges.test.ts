@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { satisfiedAnswers, testApp, type TestApp } from '../support/app.ts';
-import { loginAdmin, newEvaluation, newSurvey, refused, type Browser } from '../support/session.ts';
+import { adminWithOpenSurvey, refused, type Browser } from '../support/session.ts';
 import { checkChains } from '../../server/db/chain-check.ts';
 
 let t: TestApp;
@@ -20,10 +20,7 @@ const publicPost = (body: string) =>
 
 beforeAll(async () => {
   t = await testApp();
-  admin = await loginAdmin(t);
-  evaluationId = await newEvaluation(admin);
-  survey = await newSurvey(admin, evaluationId);
-  await admin.post(`/api/surveys/${survey.id}/open`);
+  ({ admin, evaluationId, survey } = await adminWithOpenSurvey(t));
 });
 afterAll(async () => {
   await t.close();

@@ -82,6 +82,16 @@ export async function adminWithSurvey(t: TestApp, slug: string): Promise<{ admin
   return { admin, survey: await newSurvey(admin, await newEvaluation(admin), { slug }) };
 }
 
+/** The admin logged in, with an evaluation and an open survey from the public template in it. */
+export async function adminWithOpenSurvey(t: TestApp): Promise<{ admin: Browser; evaluationId: string; survey: { id: string; slug: string } }> {
+  const admin = await loginAdmin(t);
+  const evaluationId = await newEvaluation(admin);
+  const survey = await newSurvey(admin, evaluationId);
+  const opened = await admin.post(`/api/surveys/${survey.id}/open`);
+  if (opened.status !== 200) throw new Error(`survey not opened: ${opened.status} ${await opened.text()}`);
+  return { admin, evaluationId, survey };
+}
+
 /** The error of a refused request, after checking its status (422 unless said). */
 export async function refused(res: Response, status = 422): Promise<{ code: string; message: string; issues: any[] }> {
   expect(res.status).toBe(status);
