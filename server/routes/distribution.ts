@@ -15,7 +15,7 @@ import { paperIssueHistory, recordPaperIssue } from '../db/paper-issues.ts';
 import { addSource, findSource, listSources, setKioskKey } from '../db/sources.ts';
 import { linkSecret, surveyUrl, type SurveyLink } from '../distribution/links.ts';
 import { toCsv } from '../distribution/csv.ts';
-import { qrPng, qrSvg } from '../distribution/qr.ts';
+import { maxQrWidth, qrPng, qrSvg } from '../distribution/qr.ts';
 
 const maxTokens = 5000;
 const companyName = z.string().trim().min(1, 'must not be empty').max(200);
@@ -37,7 +37,7 @@ const qrQuery = z.strictObject({
   channel: z.enum(['qr', 'link']).optional(),
   source: sourceCode.optional(),
   token: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).optional(),
-  size: z.coerce.number().int().min(64).max(4096).optional(),
+  size: z.coerce.number().int().min(64).max(maxQrWidth).optional(),
 });
 
 export function distributionRoutes(ctx: AppContext): Hono<AuthEnv> {

@@ -108,8 +108,15 @@ describe('QR codes, posters and kiosks', () => {
     const bytes = Buffer.from(await png.arrayBuffer());
     expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(bytes.equals(await qrPng(link, 1024))).toBe(true);
+    // The width in the PNG's header (IHDR), not only the bytes of the same (cached) drawing.
+    expect(bytes.readUInt32BE(16)).toBe(1024);
     const small = Buffer.from(await (await admin.get(`/api/surveys/${survey.id}/qr.png?size=256`)).arrayBuffer());
     expect(small.equals(await qrPng(link, 256))).toBe(true);
+    expect(small.readUInt32BE(16)).toBe(256);
+    // Drawing blocks the server for the time it takes: past 2048 px (~1.5 s at 4096) is refused.
+    const huge = await admin.get(`/api/surveys/${survey.id}/qr.png?size=4096`);
+    expect(huge.status).toBe(422);
+    expect((await huge.json()).error.issues[0].field).toBe('size');
     expect(await (await admin.get(`/api/surveys/${survey.id}/qr.svg?channel=link`)).text()).toBe(await qrSvg('http://localhost/s/qiye-2023'));
   });
 
