@@ -26,10 +26,17 @@ export interface ResponseTally {
 /** Why a response is or is not in the rates; the accounting counts responses by it. */
 export type ResponseStatus = 'valid' | 'ineligible' | 'excluded';
 
+/**
+ * Where respondents fill the form in themselves: only there does a short time between opening
+ * and submitting say something about the answers. An interviewer, or a clerk typing in a paper
+ * form or a file, is quick for reasons of their own.
+ */
+const selfCompleted: ReadonlySet<string> = new Set(['link', 'qr', 'token', 'kiosk']);
+
 export function tallyResponse(
   definition: SurveyDefinition,
   answers: Answers,
-  times: { startedAt: string | null; submittedAt: string },
+  times: { channel: string; startedAt: string | null; submittedAt: string },
 ): ResponseTally {
   const eligible = isEligible(definition, answers);
   const items: [string, string][] = [];
@@ -42,7 +49,7 @@ export function tallyResponse(
   }
   const flags: IntrinsicFlag[] = [];
   if (!eligible) flags.push('ineligible');
-  if (tooFast(definition.minSeconds, times)) flags.push('too_fast');
+  if (selfCompleted.has(times.channel) && tooFast(definition.minSeconds, times)) flags.push('too_fast');
   if (codes.length >= straightLineMinItems && codes.every((c) => c === codes[0])) flags.push('straight_line');
   return { eligible, items, flags };
 }
@@ -129,8 +136,8 @@ export class CountSummer {
  */
 export function storedTally(
   definition: SurveyDefinition | null,
-  row: { answers: string; started_at: string | null; submitted_at: string },
+  row: { answers: string; channel: string; started_at: string | null; submitted_at: string },
 ): ResponseTally {
   if (!definition) return { eligible: true, items: [], flags: [] };
-  return tallyResponse(definition, JSON.parse(row.answers) as Answers, { startedAt: row.started_at, submittedAt: row.submitted_at });
+  return tallyResponse(definition, JSON.parse(row.answers) as Answers, { channel: row.channel, startedAt: row.started_at, submittedAt: row.submitted_at });
 }

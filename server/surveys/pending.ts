@@ -40,7 +40,7 @@ export function pendingResponse(survey: PublishedSurvey, r: NewResponse): Pendin
     started_at: r.startedAt,
     submitted_at: r.submittedAt,
     answers: JSON.stringify(r.answers),
-    tally: tallyResponse(survey.definition, r.answers, { startedAt: r.startedAt, submittedAt: r.submittedAt }),
+    tally: tallyResponse(survey.definition, r.answers, { channel: r.channel, startedAt: r.startedAt, submittedAt: r.submittedAt }),
   };
 }
 

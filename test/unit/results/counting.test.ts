@@ -7,7 +7,8 @@ import { CountSummer, tallyResponse } from '../../../server/responses/counting.t
 
 const def = templates.public as SurveyDefinition; // minSeconds 40, 8 likert items, screener `contact`
 const base = { contact: 'yes', identity: 'employee', town: 'qingshan', q1: 5, q2: 0, q3: 4, q4: 5, q5: 4, q6: 5, q7: 5, overall: 5 };
-const at = (seconds: number | null) => ({
+const at = (seconds: number | null, channel = 'link') => ({
+  channel,
   startedAt: seconds === null ? null : new Date(Date.parse('2024-01-01T00:10:00Z') - seconds * 1000).toISOString(),
   submittedAt: '2024-01-01T00:10:00.000Z',
 });
@@ -23,6 +24,11 @@ describe('tallyResponse', () => {
     expect(tallyResponse(def, base, at(40)).flags).toEqual([]);
     expect(tallyResponse(def, base, at(-5)).flags).toEqual(['too_fast']);
     expect(tallyResponse(def, base, at(null)).flags).toEqual([]);
+  });
+
+  it('judges the time only where respondents answer by themselves, not an interviewer or a clerk', () => {
+    for (const channel of ['link', 'qr', 'token', 'kiosk']) expect(tallyResponse(def, base, at(10, channel)).flags).toEqual(['too_fast']);
+    for (const channel of ['interview', 'phone', 'paper', 'import']) expect(tallyResponse(def, base, at(10, channel)).flags).toEqual([]);
   });
 
   it('flags straight-lining at eight equal likert answers, not at seven', () => {
