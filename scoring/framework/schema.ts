@@ -9,11 +9,14 @@ export const decimalValue = z.union([
   z.number().refine(Number.isFinite, '须为有限数'),
   z.string().refine(isDecimalString, '须为十进制数，如 "96.67"'),
 ]);
-const nonNegative = decimalValue.refine((v) => !toDecimal(v).isNegative(), '不能为负数');
-const positive = decimalValue.refine((v) => toDecimal(v).gt(0), '须大于 0');
+// A range is checked only on a value that passed its format check: zod goes on to the next
+// refinement after one has failed, and toDecimal throws on text such as "abc" or "1/0".
+const formatPassed = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
+const nonNegative = decimalValue.refine((v) => !toDecimal(v).isNegative(), { message: '不能为负数', ...formatPassed });
+const positive = decimalValue.refine((v) => toDecimal(v).gt(0), { message: '须大于 0', ...formatPassed });
 const factor = z
   .union([z.number().refine(Number.isFinite, '须为有限数'), z.string().refine((s) => isDecimalString(s) || isFractionString(s), '须为小数或分数，如 0.8 或 "2/3"')])
-  .refine((v) => toDecimal(v).gte(0) && toDecimal(v).lte(1), '系数须在 0 到 1 之间');
+  .refine((v) => toDecimal(v).gte(0) && toDecimal(v).lte(1), { message: '系数须在 0 到 1 之间', ...formatPassed });
 const text = (max: number) => z.string().max(max).refine((s) => s.trim().length > 0, '不能为空');
 const direction = z.enum(['atLeast', 'atMost']);
 
@@ -21,13 +24,14 @@ const band = z.strictObject({ min: nonNegative, factor });
 const bands = z
   .array(band)
   .min(1, '至少需要一个档位')
+  // The order is judged once every band is itself valid: a bad min is its own issue.
   .superRefine((bs, ctx) => {
     for (let i = 1; i < bs.length; i++) {
       if (!toDecimal(bs[i]!.min).lt(toDecimal(bs[i - 1]!.min))) {
         ctx.addIssue({ code: 'custom', path: [i, 'min'], message: '档位须按下限从高到低排列，且下限各不相同' });
       }
     }
-  });
+  }, formatPassed);
 
 const measureFields = {
   label: text(100).optional(),

@@ -1,5 +1,6 @@
 // Evaluations (评价项目): list and create them, read one with its surveys and members, and (for
-// admins) manage who belongs to it. The framework is stored as given; issue 6 scores it.
+// admins) manage who belongs to it. A framework given here is checked as PUT …/framework checks
+// it, then stored as given; issue 6 scores it.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -11,6 +12,7 @@ import type { EvaluationRow } from '../db/schema.ts';
 import { addMember, createEvaluation, listEvaluations, listMembers, removeMember } from '../db/evaluations.ts';
 import { listSurveys } from '../db/surveys.ts';
 import { findUser } from '../db/users.ts';
+import { resolveFramework } from '../sheet/framework.ts';
 import { surveySummary } from '../surveys/summary.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -19,7 +21,7 @@ const newEvaluation = z.strictObject({
   name: text(200),
   unit: text(200),
   year: z.int().min(2000).max(2100),
-  // A bundled framework's name or an inline framework (DESIGN §6); validated by issue 6's routes.
+  // A bundled framework's name or an inline framework (DESIGN §6); parsed by resolveFramework.
   framework: z.union([text(100), z.record(z.string(), z.unknown())]).optional(),
 });
 
@@ -43,6 +45,8 @@ export function evaluationRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   app.post('/api/evaluations', publicBodyLimit(1 << 20), async (c) => {
     const body = await jsonBody(c, newEvaluation);
+    // Refused now, with issues naming the field, rather than stored to fail every later read.
+    if (body.framework !== undefined) resolveFramework(body.framework);
     const id = await createEvaluation(db, {
       name: body.name,
       unit: body.unit,

@@ -104,7 +104,8 @@ export function frameworkFromTable(table: Table, name: string): TableResult {
         at(row, ruleCol, '规则', '以 { 开头的规则须为 JSON，如 {"kind":"manual"}');
       }
     } else if (ruleText) {
-      const make = ruleWords[ruleText];
+      // Own words only: "valueOf" or "__proto__" would otherwise find Object.prototype's.
+      const make = Object.hasOwn(ruleWords, ruleText) ? ruleWords[ruleText] : undefined;
       if (make) rule = make();
       else at(row, ruleCol, '规则', `不认识的规则“${ruleText}”（可用：${Object.keys(ruleWords).join('、')}，或规则 JSON）`);
     }
@@ -143,10 +144,15 @@ export function frameworkFromTable(table: Table, name: string): TableResult {
     return {
       ok: false,
       issues: parsed.issues.map((i) => {
-        // The deepest indicator on the issue's path is the row to look at.
+        // The deepest indicator on the issue's path is the row to look at; its points, rule or
+        // code is the column.
         const path = [...rowOf.keys()].filter((p) => i.path === p || i.path.startsWith(`${p}.`)).sort((a, b) => b.length - a.length)[0];
         const row = path === undefined ? undefined : rowOf.get(path);
-        return { field: 'file', code: 'invalid_framework', message: row === undefined ? i.message : `第 ${row} 行：${i.message}`, params: { ...(row === undefined ? {} : { row }), ...(i.code ? { indicator: i.code } : {}) } };
+        const field = path === undefined ? undefined : /^\.(points|rule|code)\b/.exec(i.path.slice(path.length))?.[1];
+        const [column, header] = field === 'points' ? [pointsCol, '分值'] : field === 'rule' ? [ruleCol, '规则'] : field === 'code' ? [codeCol, '代码'] : [-1, ''];
+        const where = row === undefined ? '' : column < 0 ? `第 ${row} 行：` : `第 ${row} 行 ${columnLetter(column)} 列（${header}）：`;
+        const params = { ...(row === undefined ? {} : { row }), ...(row !== undefined && column >= 0 ? { column: columnLetter(column) } : {}), ...(i.code ? { indicator: i.code } : {}) };
+        return { field: 'file', code: 'invalid_framework', message: `${where}${i.message}`, params };
       }),
     };
   }

@@ -94,7 +94,32 @@ describe('POST /api/evaluations/:id/framework/import', () => {
   it('keeps a parent\'s stated points and says on its row when the children do not add up', async () => {
     const rows: Row[] = [['社会效应', null, null, 25, null], [null, '社会效益', null, 12, null], [null, '服务对象满意度', null, 8, null]];
     const err = await refused(await member.post(path(), upload(await xlsx(rows))));
-    expect(err.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^第 2 行：.*下级指标分值合计 20，与本级分值 25 不符/));
+    expect(err.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/^第 2 行 D 列（分值）：.*下级指标分值合计 20，与本级分值 25 不符/));
+  });
+
+  it('refuses a rule word that is only a name on every object (valueOf, __proto__), naming its cell', async () => {
+    for (const word of ['valueOf', '__proto__', 'hasOwnProperty', 'toLocaleString', '__defineGetter__', 'constructor']) {
+      const csv = `一级指标,二级指标,三级指标,分值,规则\r\n决策,目标,依据,4,${word}\r\n`;
+      const err = await refused(await member.post(path(), upload(new TextEncoder().encode(csv), '指标.csv')));
+      expect(err.code).toBe('invalid_framework');
+      expect(err.issues).toEqual([expect.objectContaining({ field: 'file', params: { row: 2, column: 'E' } })]);
+      expect(err.issues[0]!.message).toContain(`第 2 行 E 列（规则）：不认识的规则“${word}”`);
+    }
+  });
+
+  it('refuses a rule JSON cell with text for a figure, naming its row and column', async () => {
+    const cells: [string, string][] = [
+      ['{"kind":"band","bands":[{"min":"x","factor":1}]}', 'bands[0].min'],
+      ['{"kind":"band","bands":[{"min":0,"factor":"1/0"}]}', 'bands[0].factor'],
+      ['{"kind":"completion","target":"y"}', 'target'],
+    ];
+    for (const [rule, what] of cells) {
+      const rows: Row[] = [['决策', '目标', '依据', 4, rule], [null, null, '方案', 6, 'manual']];
+      const err = await refused(await member.post(path(), upload(await xlsx(rows))));
+      expect(err.code).toBe('invalid_framework');
+      expect(err.issues).toEqual([expect.objectContaining({ field: 'file', params: { row: 2, column: 'E', indicator: '1.1.1' } })]);
+      expect(err.issues[0]!.message).toMatch(new RegExp(`^第 2 行 E 列（规则）：.*${what.replace(/[[\].]/g, '\\$&')}：须为`));
+    }
   });
 
   it('refuses a sheet without the columns it needs, a row continuing nothing, and a file that is not a workbook', async () => {

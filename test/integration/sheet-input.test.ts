@@ -5,11 +5,13 @@
 // no session 401, on every sheet route.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledFramework } from '../../scoring/index.ts';
+import { createEvaluation } from '../../server/db/evaluations.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 import { Browser, evaluator, newEvaluation, newSurvey, refused } from '../support/session.ts';
 
 let t: TestApp;
 let member: Browser;
+let memberId: string;
 let outsider: Browser;
 let evaluationId: string;
 let otherEvaluation: string;
@@ -27,7 +29,7 @@ async function state() {
 
 beforeAll(async () => {
   t = await testApp({ demo: false });
-  member = (await evaluator(t, 'member')).browser;
+  ({ id: memberId, browser: member } = await evaluator(t, 'member'));
   outsider = (await evaluator(t, 'outsider')).browser;
   evaluationId = await newEvaluation(member);
   otherEvaluation = await newEvaluation(member, '另一个评价项目');
@@ -55,6 +57,26 @@ describe('before a framework is chosen', () => {
     expect(bad.code).toBe('invalid_framework');
     expect(bad.issues).toContainEqual(expect.objectContaining({ field: 'framework.indicators[0].children[0].points', params: { indicator: '1.1' } }));
     expect((await member.get(`${e()}/framework`)).status).toBe(200);
+    expect(((await (await member.get(`${e()}/framework`)).json()) as any).versions).toEqual([]);
+  });
+
+  it('refuses text where a figure belongs, naming the field, and stores nothing', async () => {
+    const framework = (leaf: Record<string, unknown>, gradeMin: unknown = 0) =>
+      ({ name: 'x', grades: [{ min: gradeMin, label: 'a' }], indicators: [{ code: '1', name: 'a', points: 4, rule: { kind: 'manual' }, ...leaf }] });
+    const band = (min: unknown, factor: unknown) => ({ rule: { kind: 'band', bands: [{ min, factor }] } });
+    const cases: [unknown, string][] = [
+      [framework({ points: 'abc' }), 'framework.indicators[0].points'],
+      [framework({}, 'abc'), 'framework.grades[0].min'],
+      [framework(band('x', 1)), 'framework.indicators[0].rule.bands[0].min'],
+      [framework(band(0, 'y')), 'framework.indicators[0].rule.bands[0].factor'],
+      [framework(band(0, '1/0')), 'framework.indicators[0].rule.bands[0].factor'],
+      [framework({ rule: { kind: 'stepDeduction', target: 100, step: 'abc', deduct: 1 } }), 'framework.indicators[0].rule.step'],
+      [framework({ rule: { kind: 'completion', target: 'abc' } }), 'framework.indicators[0].rule.target'],
+    ];
+    for (const [body, field] of cases) {
+      const err = await refused(await member.put(`${e()}/framework`, { framework: body }), 422);
+      expect([field, err.code, err.issues]).toEqual([field, 'invalid_framework', [expect.objectContaining({ field, code: 'invalid_framework' })]]);
+    }
     expect(((await (await member.get(`${e()}/framework`)).json()) as any).versions).toEqual([]);
   });
 });
@@ -106,6 +128,10 @@ describe('with the seed framework', () => {
     expect(twice.issues[0].field).toBe('surveys.1.surveyId');
     const badWeight = await refused(await member.put(`${e()}/bindings/3.2.1`, { surveys: [{ surveyId: ownSurvey, weight: 0 }], metric: 'overall', combine: 'fixed' }), 422);
     expect(badWeight.issues[0].field).toBe('surveys.0.weight');
+    for (const weight of ['abc', '1/0', '-1']) {
+      const textWeight = await refused(await member.put(`${e()}/bindings/3.2.1`, { surveys: [{ surveyId: ownSurvey, weight }], metric: 'overall', combine: 'fixed' }), 422);
+      expect(textWeight.issues).toEqual([expect.objectContaining({ field: 'surveys.0.weight' })]);
+    }
     expect(await state()).toEqual(before);
     // A survey with no answers yet binds, and leaves the indicator unscored until answers come.
     const ok = await member.put(`${e()}/bindings/3.2.1`, { surveys: [{ surveyId: ownSurvey }], metric: 'overall', combine: 'bySample' });
@@ -144,10 +170,24 @@ describe('an evaluation created with its framework', () => {
     expect(after.indicators[3].children[0]).toMatchObject({ code: '4.1', score: '4' });
   });
 
-  it('answers 409 naming the problem when that framework does not parse', async () => {
-    const res = await member.post('/api/evaluations', { name: '坏指标体系', unit: '某局', year: 2024, framework: { name: 'x' } });
-    const id = ((await res.json()) as { id: string }).id;
-    expect((await refused(await member.get(`/api/evaluations/${id}/sheet`), 409)).code).toBe('framework_invalid');
+  it('refuses a framework that does not parse or is not bundled, naming the field and creating nothing', async () => {
+    const list = async () => ((await (await member.get('/api/evaluations')).json()) as { evaluations: unknown[] }).evaluations;
+    const before = await list();
+    const textPoints = { name: 'x', grades: [{ min: 0, label: 'a' }], indicators: [{ code: '1', name: 'a', points: 'abc', rule: { kind: 'manual' } }] };
+    const bad = await refused(await member.post('/api/evaluations', { name: '坏指标体系', unit: '某局', year: 2024, framework: textPoints }), 422);
+    expect(bad.issues).toEqual([expect.objectContaining({ field: 'framework.indicators[0].points', code: 'invalid_framework' })]);
+    const partial = await refused(await member.post('/api/evaluations', { name: '坏指标体系', unit: '某局', year: 2024, framework: { name: 'x' } }), 422);
+    expect(partial.code).toBe('invalid_framework');
+    const unknown = await refused(await member.post('/api/evaluations', { name: '坏指标体系', unit: '某局', year: 2024, framework: 'department' }), 422);
+    expect(unknown.issues[0]).toMatchObject({ field: 'framework', code: 'unknown_framework' });
+    expect(await list()).toEqual(before);
+  });
+
+  it('answers 409 naming the problem when a framework stored before creation checked it does not parse', async () => {
+    const id = await createEvaluation(t.db, { name: '坏指标体系', unit: '某局', year: 2024, framework: JSON.stringify({ name: 'x' }), createdBy: memberId, now: new Date().toISOString() });
+    for (const path of ['/framework', '/sheet', '/sheet.json']) {
+      expect([path, (await refused(await member.get(`/api/evaluations/${id}${path}`), 409)).code]).toEqual([path, 'framework_invalid']);
+    }
   });
 });
 
