@@ -12,12 +12,13 @@ export interface BandCertainty {
   straddles: string[];
   /**
    * Uncertain only: the answers at which, at the same rate, the interval would lie inside the
-   * band; null when no sample size up to a billion would (a rate sitting on a threshold).
+   * band; null for a rate published on a threshold, or when no sample up to a million would.
    */
   settlesAt: number | null;
 }
 
-const searchLimit = 1_000_000_000;
+/** More answers than any survey of this kind collects: advice beyond it helps no fieldwork. */
+const searchLimit = 1_000_000;
 
 /**
  * Whether a rate's band is settled by its 95 % interval: 29 of 30 (96.67 %, 83.33–99.41)
@@ -33,8 +34,16 @@ export function bandCertainty(e: Estimate, bands: readonly Band[]): BandCertaint
     band: band && { min: toFixedString(band.min), factor: band.factor.toString() },
     certain,
     straddles,
-    settlesAt: certain ? null : settleSample(e, (n) => inBand(...intervalAt(e, n))),
+    // A rate on a threshold (9 of 12 = 75.00 %) is as likely below it as above at any sample size:
+    // only rounding would ever publish its lower bound as 75.00, after hundreds of millions.
+    settlesAt: certain || onThreshold(bands, e.rate) ? null : settleSample(e, (n) => inBand(...intervalAt(e, n))),
   };
+}
+
+/** The published rate equals a band's minimum. */
+function onThreshold(bands: readonly Band[], rate: Decimal): boolean {
+  const shown = published(rate);
+  return bands.some((b) => b.min.eq(shown));
 }
 
 // The interval narrows as n grows, so "settled at n" is monotone: double to bracket, then bisect.

@@ -177,18 +177,25 @@ describe('band certainty', () => {
   });
 
   it('a wide interval can straddle several thresholds; settling means both sides', () => {
-    const e = share({ levels: { 5: 8, 2: 2 } }); // 80 %, Wilson 49.02–94.33
+    const e = share({ levels: { 5: 9, 2: 1 } }); // 90 %, Wilson 59.58–98.21
     const c = bandCertainty(e, seedSatisfactionBands);
-    expect(c.band?.min).toBe('80.00');
+    expect(c.band?.min).toBe('85.00');
     expect(c.straddles).toEqual(['85.00', '80.00', '75.00', '65.00']);
-    // Sitting on the 80 threshold, the lower bound must come within 0.005 of the rate to
-    // publish as 80.00: that takes tens of thousands of answers, and one fewer is not enough.
     const n = c.settlesAt!;
-    expect(n).toBeGreaterThan(20_000);
     const shown = (m: number) => intervalAt(e, m).map((x) => Number(toFixedString(x)));
-    expect(shown(n)[0]).toBeGreaterThanOrEqual(80);
-    expect(shown(n)[1]).toBeLessThan(85);
-    expect(shown(n - 1)[0]).toBeLessThan(80);
+    expect(shown(n)[0]).toBeGreaterThanOrEqual(85);
+    expect(shown(n - 1)[0]).toBeLessThan(85);
+  });
+
+  it('a rate on a threshold never settles: no sample size is advised', () => {
+    // 80 % on the 80 threshold: the lower bound would publish as 80.00 only by rounding, after
+    // tens of thousands of answers; 9 of 12 = 75 % after 288 million.
+    for (const levels of [{ 5: 8, 2: 2 }, { 5: 9, 2: 3 }]) {
+      const c = bandCertainty(share({ levels }), seedSatisfactionBands);
+      expect(c).toMatchObject({ certain: false, settlesAt: null });
+    }
+    // Beside it, a rate just off the threshold still gets its figure.
+    expect(bandCertainty(share({ levels: { 5: 17, 2: 4 } }), seedSatisfactionBands).settlesAt).toBeGreaterThan(21); // 80.95 %
   });
 
   it('weighted means settle with the t-interval at the same mean and spread', () => {

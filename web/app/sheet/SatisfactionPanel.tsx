@@ -27,7 +27,7 @@ export function SatisfactionPanel({ sheet, evaluationId, onChange }: { sheet: Sh
                 {st('bound')}：{binding.surveys.map((b) => `${b.title ?? b.slug ?? b.surveyId}（${b.result?.rate ?? '—'}%，n = ${b.result?.n ?? 0}，#${b.chain.seq}）`).join('；')}
               </p>
             )}
-            {c && <p class={c.certain ? 'sub' : 'sub uncertain'}>{c.certain ? st('certain') : st('uncertain', { t: c.straddles.join('%、'), n: c.settlesAt ?? '—' })}</p>}
+            {c && <p class={c.certain ? 'sub' : 'sub uncertain'}>{c.certain ? st('certain') : c.settlesAt === null ? st('unsettled', { t: c.straddles.join('%、') }) : st('uncertain', { t: c.straddles.join('%、'), n: c.settlesAt })}</p>}
             <ul class="neighbours">
               {s.neighbours.map((n) => (
                 <li key={n.direction}>{st('ifMoved', { dir: st(n.direction), min: n.band.min, score: n.score ?? '—', total: n.total ?? '—', grade: n.grade ?? '—' })}</li>
