@@ -45,12 +45,23 @@ export function waitOrOnline(ms: number): Promise<void> {
 
 const transient = (status: number) => status === 429 || status >= 500;
 
+/**
+ * A 500 is the server failing on this very request, which it will do again: after this many in a
+ * row (about half a minute of retries) the page stops and says so; the draft keeps the answers.
+ * A lost connection, 429 and a proxy's 502–504 (a server restarting) are retried for as long as
+ * it takes.
+ */
+export const maxServerFaults = 5;
+
 export async function sendResponse(options: SendOptions): Promise<Outcome> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const wait = options.wait ?? waitOrOnline;
+  let faults = 0;
   for (let attempt = 0; ; attempt++) {
     const response = await attemptOnce(doFetch, options);
     if (response && !transient(response.status)) return outcomeOf(response);
+    faults = response?.status === 500 ? faults + 1 : 0;
+    if (faults >= maxServerFaults) return { kind: 'refused', status: 500 };
     options.onRetry(attempt);
     await wait(backoff(attempt));
   }

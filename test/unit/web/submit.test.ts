@@ -37,6 +37,14 @@ describe('sendResponse', () => {
     }
   });
 
+  test('gives up after five 500s in a row, the server failing on this request; other failures reset the count', async () => {
+    const { fetch, requests } = scripted([500, 500, 500, 500, 500]);
+    expect(await sendResponse({ url: '/u', body, fetch, wait: noWait, onRetry: () => {} })).toEqual({ kind: 'refused', status: 500 });
+    expect(requests).toHaveLength(5);
+    const mixed = scripted([500, 500, 500, 500, 503, 500, 500, 'network', 500, 201]);
+    expect(await sendResponse({ url: '/u', body, fetch: mixed.fetch, wait: noWait, onRetry: () => {} })).toEqual({ kind: 'stored' });
+  });
+
   test('200 (the same id seen before) counts as stored', async () => {
     const { fetch } = scripted([200]);
     expect(await sendResponse({ url: '/u', body, fetch, wait: noWait, onRetry: () => {} })).toEqual({ kind: 'stored' });
