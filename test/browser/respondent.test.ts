@@ -103,6 +103,9 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     expect(row!.channel).toBe('link');
     // The draft is gone once stored.
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mny:')))).toEqual([]);
+    // The other language of the thank-you is the thank-you, not "already answered".
+    await Promise.all([page.waitForURL('**/s/demo/thanks?lang=en'), page.getByRole('link', { name: 'English' }).tap()]);
+    await page.getByRole('heading', { name: 'Submitted. Thank you for taking part!' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -302,6 +305,15 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     expect(await langOf('#q-q1 .mny-sr')).toBe('en');
     expect(await langOf('#q-q2-why .mny-hint')).toBe('en');
     await shot(page, '09-english');
+    // The longer English progress text still leaves the bar on screen at 280 px.
+    await page.setViewportSize({ width: 280, height: 640 });
+    const bar = (await page.locator('.mny-bar progress').boundingBox())!;
+    const link = (await page.locator('.mny-bar .mny-lang').boundingBox())!;
+    expect(bar.x).toBeGreaterThanOrEqual(0);
+    expect(bar.width).toBeGreaterThan(0);
+    expect(link.x + link.width).toBeLessThanOrEqual(280);
+    await shot(page, '09-english-280');
+    await page.setViewportSize({ width: 360, height: 740 });
     await Promise.all([page.waitForURL('**lang=zh'), page.getByRole('link', { name: '中文' }).tap()]);
     await page.getByRole('button', { name: '提交' }).waitFor();
     // In Chinese the page's own language covers everything: no attribute is repeated inside it.

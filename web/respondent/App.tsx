@@ -25,9 +25,14 @@ export function App({ data }: { data: PageData }) {
   useKioskRestart(s.phase.kind === 'done' ? next : undefined);
 
   if (s.phase.kind === 'done' || s.phase.kind === 'notice') {
+    // After a submission the questionnaire's own address answers "already answered": the other
+    // language of a thank-you is the thank-you page.
+    const switchTo = s.phase.kind === 'done'
+      ? <LangSwitch lang={lang} t={t} query={{ kiosk: data.kiosk }} path={`/s/${encodeURIComponent(slug)}/thanks`} />
+      : langSwitch;
     return (
       <div class="mny">
-        <header class="mny-bar">{langSwitch}</header>
+        <header class="mny-bar">{switchTo}</header>
         {s.phase.kind === 'done'
           ? <ThanksView t={t} title={definition.title} next={next} />
           : <NoticeView t={t} status={s.phase.status} title={definition.title} />}

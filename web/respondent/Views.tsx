@@ -4,22 +4,22 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { noticeText, textLang, type Lang, type Strings } from './text.ts';
 
-export function langHref(lang: Lang, query: Record<string, string | undefined> = {}): string {
+export function langHref(lang: Lang, query: Record<string, string | undefined> = {}, path = ''): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
   params.set('lang', lang);
-  return `?${params.toString()}`;
+  return `${path}?${params.toString()}`;
 }
 
 /**
  * A plain link to the page in the other language, keeping the invitation token and channel.
  * With JavaScript it navigates too: the draft brings the answers and the response id along.
  */
-export function LangSwitch({ lang, t, query }: { lang: Lang; t: Strings; query?: Record<string, string | undefined> }) {
+export function LangSwitch({ lang, t, query, path }: { lang: Lang; t: Strings; query?: Record<string, string | undefined>; path?: string }) {
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const otherTag = other === 'en' ? 'en' : 'zh-CN';
   return (
-    <a class="mny-lang" href={langHref(other, query)} hreflang={otherTag} lang={otherTag}>
+    <a class="mny-lang" href={langHref(other, query, path)} hreflang={otherTag} lang={otherTag}>
       {t.switchLabel}
     </a>
   );
