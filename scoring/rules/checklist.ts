@@ -10,7 +10,7 @@ export const checklistRule: RuleModule<Checklist> = {
   facts: ['met'],
   check(rule, input) {
     if (input.met === undefined || input.met.length === rule.elements.length) return [];
-    return [`met 须有 ${rule.elements.length} 项（${rule.elements.join('、')}），实有 ${input.met.length} 项`];
+    return [{ field: 'met', message: `met 须有 ${rule.elements.length} 项（${rule.elements.join('、')}），实有 ${input.met.length} 项` }];
   },
   apply(rule, points, input) {
     if (input.met === undefined) return null;

@@ -20,7 +20,7 @@ export function completionRatio(rule: Completion, value: Decimal): Decimal {
 export const completionRule: RuleModule<Completion> = {
   facts: ['value'],
   check(_rule, input) {
-    return input.value !== undefined && toDecimal(input.value).isNegative() ? ['完成值不能为负数'] : [];
+    return input.value !== undefined && toDecimal(input.value).isNegative() ? [{ field: 'value', message: '完成值不能为负数' }] : [];
   },
   apply(rule, points, input) {
     if (input.value === undefined) return null;

@@ -9,7 +9,7 @@ export const gradeRule: RuleModule<GradeRule> = {
   facts: ['grade'],
   check(rule, input) {
     if (input.grade === undefined || rule.factors.has(input.grade)) return [];
-    return [`等级「${input.grade}」不在本指标的等级表（${[...rule.factors.keys()].join('、')}）中`];
+    return [{ field: 'grade', message: `等级「${input.grade}」不在本指标的等级表（${[...rule.factors.keys()].join('、')}）中` }];
   },
   apply(rule, points, input) {
     const factor = input.grade === undefined ? undefined : rule.factors.get(input.grade);

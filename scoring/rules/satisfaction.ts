@@ -6,7 +6,7 @@ import type { RuleModule } from './types.ts';
 export const satisfactionRule: RuleModule<Extract<Rule, { kind: 'satisfaction' }>> = {
   facts: ['rate', 'n', 'ci95'],
   check(_rule, input) {
-    if ((input.n !== undefined || input.ci95 !== undefined) && input.rate === undefined) return ['给出 n 或 ci95 时须同时给出 rate'];
+    if ((input.n !== undefined || input.ci95 !== undefined) && input.rate === undefined) return [{ field: 'rate', message: '给出 n 或 ci95 时须同时给出 rate' }];
     return [];
   },
   apply(rule, points, input) {

@@ -2,7 +2,7 @@ import { published } from '../bands.ts';
 import { Decimal, sum, toDecimal, type Decimalish } from '../decimal.ts';
 import type { Measure, Rule } from '../framework/types.ts';
 import { shown } from './format.ts';
-import type { IndicatorInput } from '../sheet/input-schema.ts';
+import type { IndicatorInput, InputProblem } from '../sheet/input-schema.ts';
 import type { RuleModule } from './types.ts';
 
 type StepDeduction = Extract<Rule, { kind: 'stepDeduction' }>;
@@ -31,17 +31,18 @@ export function measureDeduction(m: Measure, target: Decimal, value: Decimalish)
 export const stepDeductionRule: RuleModule<StepDeduction> = {
   facts: ['value', 'values', 'target'],
   check(rule, input) {
-    const problems: string[] = [];
+    const problems: InputProblem[] = [];
     if (rule.single) {
-      if (input.values !== undefined) problems.push('本指标只有一项计量，请用 value');
-      if (input.target !== undefined && rule.measures[0]!.target !== null) problems.push('目标值已在指标体系中给定，不接受 target');
-      if (input.value !== undefined && input.target === undefined && rule.measures[0]!.target === null) problems.push('本指标以上年度等基准值为目标，须同时给出 target');
+      if (input.values !== undefined) problems.push({ field: 'values', message: '本指标只有一项计量，请用 value' });
+      if (input.target !== undefined && rule.measures[0]!.target !== null) problems.push({ field: 'target', message: '目标值已在指标体系中给定，不接受 target' });
+      if (input.value !== undefined && input.target === undefined && rule.measures[0]!.target === null) problems.push({ field: 'target', message: '本指标以上年度等基准值为目标，须同时给出 target' });
     } else {
-      if (input.value !== undefined || input.target !== undefined) problems.push(`本指标有多项计量（${rule.measures.map((m) => m.id).join('、')}），请用 values`);
+      const oneFact = input.value !== undefined ? 'value' : input.target !== undefined ? 'target' : null;
+      if (oneFact) problems.push({ field: oneFact, message: `本指标有多项计量（${rule.measures.map((m) => m.id).join('、')}），请用 values` });
       if (input.values !== undefined) {
         const ids = new Set(rule.measures.map((m) => m.id));
-        for (const id of Object.keys(input.values)) if (!ids.has(id)) problems.push(`values 中的 ${id} 不是本指标的计量项`);
-        for (const m of rule.measures) if (input.values[m.id] === undefined) problems.push(`values 缺少 ${m.id}`);
+        for (const id of Object.keys(input.values)) if (!ids.has(id)) problems.push({ field: 'values', key: id, message: `values 中的 ${id} 不是本指标的计量项` });
+        for (const m of rule.measures) if (input.values[m.id] === undefined) problems.push({ field: 'values', key: m.id, message: `values 缺少 ${m.id}` });
       }
     }
     return problems;

@@ -1,9 +1,11 @@
 import { toDecimal, toTrimmedString } from '../decimal.ts';
-import type { Framework, Indicator } from '../framework/types.ts';
+import type { Framework, Indicator, Rule } from '../framework/types.ts';
 import { fromZodIssues } from '../framework/zod-issues.ts';
 import { formatPath, indicatorLabel, type ScoringIssue } from '../issues.ts';
 import { ruleModule, ruleNames } from '../rules/index.ts';
-import { factKeys, indicatorInputSchema, type IndicatorInput } from './input-schema.ts';
+import { factKeys, indicatorInputSchema, type FactKey, type IndicatorInput, type InputProblem } from './input-schema.ts';
+
+export type { InputProblem };
 
 /** Every indicator of a framework by code. */
 export function indicatorsByCode(framework: Framework): Map<string, Indicator> {
@@ -13,14 +15,26 @@ export function indicatorsByCode(framework: Framework): Map<string, Indicator> {
   return byCode;
 }
 
-/** A problem with one input, and the field it is in when it is one field. */
-export interface InputProblem {
-  field?: string;
-  message: string;
+/** The fact a rule scores from, named when an input has nothing; a rule without one takes a score. */
+function mainFact(rule: Rule): FactKey | undefined {
+  if (rule.kind === 'stepDeduction') return rule.single ? 'value' : 'values';
+  return ruleModule(rule).facts[0];
 }
 
-/** Problems with one indicator's input: facts its rule does not take, a score out of range, a missing reason. */
+/**
+ * An input with no field at all: stored, it would only make its indicator unentered, which is
+ * what clearing the entry is for, so it is refused saying what the indicator takes.
+ */
+function emptyProblem(ind: Indicator): InputProblem {
+  const score = '得分 score（低于分值时附扣分原因 reason）';
+  const fact = ind.rule ? mainFact(ind.rule) : undefined;
+  const needs = ind.rule && fact ? `本指标按「${ruleNames[ind.rule.kind]}」评分，须录入 ${fact}，或录入${score}` : `须录入${score}`;
+  return { field: fact ?? 'score', message: `录入为空：${needs}；要清除已有的录入，请删除它，不要录入空值` };
+}
+
+/** Problems with one indicator's input: nothing entered, facts its rule does not take, a score out of range, a missing reason. */
 export function inputProblems(ind: Indicator, input: IndicatorInput): InputProblem[] {
+  if (Object.keys(input).length === 0) return [emptyProblem(ind)];
   const problems: InputProblem[] = [];
   const takes: readonly string[] = ind.rule ? ruleModule(ind.rule).facts : [];
   for (const field of factKeys) {
@@ -28,7 +42,7 @@ export function inputProblems(ind: Indicator, input: IndicatorInput): InputProbl
     const message = ind.rule ? `本指标按「${ruleNames[ind.rule.kind]}」评分，不接受 ${field}` : `上级指标由下级合计，不接受 ${field}（整体评分请录入 score 与 reason）`;
     problems.push({ field, message });
   }
-  if (ind.rule) problems.push(...ruleModule(ind.rule).check(ind.rule, input).map((message) => ({ message })));
+  if (ind.rule) problems.push(...ruleModule(ind.rule).check(ind.rule, input));
   if (input.score !== undefined) {
     const score = toDecimal(input.score);
     if (score.isNegative()) problems.push({ field: 'score', message: '得分不能为负数' });
@@ -65,7 +79,7 @@ export function checkInputs(framework: Framework, json: unknown): { inputs: Map<
     }
     const problems = inputProblems(ind, parsed.data);
     for (const p of problems) {
-      const at = p.field ? formatPath(['inputs', code, p.field]) : path;
+      const at = formatPath(['inputs', code, p.field, ...(p.key === undefined ? [] : [p.key])]);
       issues.push({ code, path: at, message: `${label} ${at}：${p.message}` });
     }
     if (problems.length === 0) inputs.set(code, parsed.data);

@@ -78,9 +78,11 @@ export function sheetRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.json({ inputs: entries.map((e) => ({ code: e.code, input: JSON.parse(e.value) as unknown, seq: e.seq, userId: e.userId, createdAt: e.createdAt })) });
   });
 
+  // A code not in the framework is a 404, as for PUT and DELETE, not an empty history that would
+  // read as "never entered".
   app.get('/api/evaluations/:id/indicators/:code', async (c) => {
     const evaluation = await evaluationOf(c);
-    const code = c.req.param('code');
+    const { code } = indicatorOf(await requireFramework(db, evaluation), c.req.param('code'));
     const history = await entryHistory(db, evaluation.id, 'input', code);
     const latest = history.at(-1);
     return c.json({
@@ -103,7 +105,10 @@ export function sheetRoutes(ctx: AppContext): Hono<AuthEnv> {
     const input = parseWith(indicatorInputSchema, await readJson(c), 'invalid_input');
     const problems = inputProblems(indicator, input);
     if (problems.length > 0) {
-      const issues = problems.map((p) => ({ field: p.field ?? '(body)', code: 'invalid_input', message: `指标 ${indicator.code}（${indicator.name}）${p.field ? `${p.field}：` : ''}${p.message}`, params: { indicator: indicator.code } }));
+      const issues = problems.map((p) => {
+        const field = p.key === undefined ? p.field : `${p.field}.${p.key}`;
+        return { field, code: 'invalid_input', message: `指标 ${indicator.code}（${indicator.name}）${field}：${p.message}`, params: { indicator: indicator.code } };
+      });
       throw new ApiError(422, 'invalid_input', issues.map((i) => i.message).join('; '), issues);
     }
     const stored = await appendEntries(db, ctx.db.engine, evaluation.id, [{ kind: 'input', code: indicator.code, value: JSON.stringify(input) }], who(c, ctx));
@@ -124,7 +129,10 @@ export function sheetRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.put('/api/evaluations/:id/inputs', bodyLimit, async (c) => {
     const evaluation = await evaluationOf(c);
     const fw = await requireFramework(db, evaluation);
-    const file = parseWith(inputsFile, await readJson(c), 'invalid_inputs');
+    const file = await readJson(c);
+    parseWith(inputsFile, file, 'invalid_inputs');
+    // The body as sent, not zod's copy: a record drops a "__proto__" key silently, and it must be
+    // refused as any other code not in the framework.
     const { inputs, issues } = checkInputs(fw.framework, file);
     if (issues.length > 0) throw new ApiError(422, 'invalid_inputs', issues.map((i) => i.message).join('; '), issuesFromScoring(issues, 'invalid_input'));
     const cleared = (await currentEntries(db, evaluation.id, 'input')).filter((e) => !inputs.has(e.code));

@@ -46,10 +46,12 @@ export interface SheetView extends Sheet {
 }
 
 // A bound indicator takes rate, n and ci95 from its surveys; the evaluator's own entries for it
-// (a score with its reason, a stated rate, a source) stay.
-function withBound(entered: IndicatorInput | undefined, bound: IndicatorInput | null): IndicatorInput {
+// (a score with its reason, a stated rate, a source) stay. With neither (no answers yet, nothing
+// entered) it has no input, as an empty one is refused.
+function withBound(entered: IndicatorInput | undefined, bound: IndicatorInput | null): IndicatorInput | undefined {
   const { rate: _rate, n: _n, ci95: _ci95, ...rest } = entered ?? {};
-  return { ...rest, ...(bound ?? {}) };
+  const input = { ...rest, ...(bound ?? {}) };
+  return Object.keys(input).length > 0 ? input : undefined;
 }
 
 export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow, current?: CurrentFramework): Promise<SheetView> {
@@ -65,7 +67,11 @@ export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow
     const binding = parsed.data;
     const bound = await boundRate(db, evaluation.id, binding);
     const problems = [...bound.problems];
-    if (byCode.get(entry.code)?.rule?.kind === 'satisfaction') inputs[entry.code] = withBound(inputs[entry.code], bound.input);
+    if (byCode.get(entry.code)?.rule?.kind === 'satisfaction') {
+      const input = withBound(inputs[entry.code], bound.input);
+      if (input) inputs[entry.code] = input;
+      else delete inputs[entry.code];
+    }
     else problems.push({ field: 'code', message: `指标 ${entry.code} 在框架第 ${fw.version} 版中不是满意度指标，绑定未计入` });
     bindings.push({
       code: entry.code,

@@ -14,6 +14,15 @@ function score(rule: RuleJson, points: string | number, input: IndicatorInput): 
 }
 
 function problems(rule: RuleJson, input: IndicatorInput): string[] {
+  return checked(rule, input).map((p) => p.message);
+}
+
+/** The fields a rule's check names, `values.<id>` for one measure. */
+function fields(rule: RuleJson, input: IndicatorInput): string[] {
+  return checked(rule, input).map((p) => (p.key === undefined ? p.field : `${p.field}.${p.key}`));
+}
+
+function checked(rule: RuleJson, input: IndicatorInput) {
   const r = compileRule(rule);
   return ruleModule(r).check(r, input);
 }
@@ -93,6 +102,8 @@ describe('stepDeduction: 每下降 5 个百分点扣 0.2 分，扣完为止', ()
     expect(problems(rule2, { values: { utilization: '90' } })).toEqual(['values 缺少 idle']);
     expect(problems(rule2, { values: { utilization: '90', idle: '0', extra: '1' } })).toEqual(['values 中的 extra 不是本指标的计量项']);
     expect(problems(rule2, { value: '90' })[0]).toMatch(/请用 values/);
+    expect(fields(rule2, { values: { utilization: '90', extra: '1' } })).toEqual(['values.extra', 'values.idle']);
+    expect(fields(rule2, { value: '90' })).toEqual(['value']);
   });
 
   it('a yearly baseline comes with the input: 以上一年度预算调整率为基准值', () => {
@@ -100,6 +111,7 @@ describe('stepDeduction: 每下降 5 个百分点扣 0.2 分，扣完为止', ()
     expect(score(rule2, 1, { value: '3.5', target: '1.2' })).toBe('0.8');
     expect(problems(rule2, { value: '3.5' })[0]).toMatch(/target/);
     expect(problems(rule, { value: '3.5', target: '1' })[0]).toMatch(/不接受 target/);
+    expect(fields(rule2, { value: '3.5' })).toEqual(['target']);
   });
 });
 
@@ -139,6 +151,7 @@ describe('completion: 数量指标按完成比例给分，低于 80% 不给分',
 
   it('refuses a negative value', () => {
     expect(problems(atLeast, { value: '-1' })).toEqual(['完成值不能为负数']);
+    expect(fields(atLeast, { value: '-1' })).toEqual(['value']);
   });
 });
 
@@ -151,6 +164,7 @@ describe('grade: 优秀 100 %、良好 2/3、一般 1/3', () => {
 
   it('a grade not in the table is an error, not a zero', () => {
     expect(problems(rule, { grade: '较差' })).toEqual(['等级「较差」不在本指标的等级表（优秀、良好、一般）中']);
+    expect(fields(rule, { grade: '较差' })).toEqual(['grade']);
   });
 });
 
@@ -173,6 +187,7 @@ describe('checklist', () => {
 
   it('the list must match the elements', () => {
     expect(problems(zero, { met: [true] })).toEqual(['met 须有 4 项（要素1、要素2、要素3、要素4），实有 1 项']);
+    expect(fields(zero, { met: [true] })).toEqual(['met']);
   });
 });
 

@@ -149,6 +149,22 @@ describe('inputs', () => {
     expect(dotted.issues[0]!.path).toBe('inputs["1.1"].score');
   });
 
+  it('percentages outside 0–100 and empty inputs are errors, never scored', () => {
+    const { sheet, issues } = scoreSheet(f, {
+      B1: { rate: '150', ci95: ['99', '1'], statedRate: '-5' },
+      A1: {},
+      A2: {},
+    });
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['B1', 'inputs.B1.rate'], ['B1', 'inputs.B1.ci95'], ['B1', 'inputs.B1.statedRate'], ['A1', 'inputs.A1.score'], ['A2', 'inputs.A2.grade'],
+    ]);
+    expect(issues[3]!.message).toMatch(/录入为空：须录入得分 score/);
+    expect(issues[4]!.message).toMatch(/本指标按「等级」评分，须录入 grade/);
+    expect(flatten(sheet.indicators).filter((i) => i.score !== null)).toEqual([]);
+    expect(scoreSheet(f, { B1: { rate: '-5' } }).issues.map((i) => i.path)).toEqual(['inputs.B1.rate']);
+    expect(scoreSheet(f, { B1: { rate: '100', ci95: ['0', '100'], statedRate: '100' } }).issues).toEqual([]);
+  });
+
   it('inputs that are not an object are one error', () => {
     for (const bad of [null, [], 'x', 3]) expect(scoreSheet(f, bad).issues).toEqual([{ code: null, path: 'inputs', message: 'inputs：输入须为以指标代码为键的 JSON 对象' }]);
   });
