@@ -2,14 +2,16 @@
 // responses posted through the public JSON route shows its overall rate and the item chart; a
 // new response moves the figures without a reload; a straight-lining response is excluded from
 // the flagged list with a reason (the rate rises) and restored (it falls back); the open answers
-// are searched and shown as text. Screenshots at 1280×800 and 360×740 go to
-// test-artifacts/results-*.png to be looked at.
+// are searched and shown as text; any response, flagged or not, is listed (全部答卷, paged),
+// opened by its number, excluded and restored; times are Beijing time in a browser on another
+// clock. Screenshots at 1280×800 and 360×740 go to test-artifacts/results-*.png to be looked at.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunningServer } from '../../server/runtime.ts';
 import { chromiumPath, hasChromium, phone, tapOption, screenshots } from './browser.ts';
+import { shanghaiTime } from '../../server/exports/time.ts';
 import { openDesk, type Desk } from './desk.ts';
 
 
@@ -130,7 +132,7 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 
     // Answered in seconds, it is flagged as too fast: exclude it, and the figures are as before.
-    const row = page.locator('#flagged tbody tr', { hasText: '用时过短' });
+    const row = page.locator('#review-list tbody tr', { hasText: '用时过短' });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByRole('button', { name: '查看' }).click();
     const view = page.locator('#response-view');
@@ -147,7 +149,7 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
   });
 
   test('the straight-lining response: open it from the flagged list, exclude it with a reason, restore it', async () => {
-    const row = page.locator('#flagged tbody tr', { hasText: '全部同一选项' });
+    const row = page.locator('#review-list tbody tr', { hasText: '全部同一选项' });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByRole('button', { name: '查看' }).click();
     const view = page.locator('#response-view');
@@ -235,9 +237,118 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     // The parts a phone squeezes most, each on its own to be looked at.
     await page.locator('#item-rates').screenshot({ path: 'test-artifacts/results-07-items-360.png' });
     await page.locator('.results-figure').screenshot({ path: 'test-artifacts/results-08-chart-360.png' });
-    await page.locator('#flagged-h').locator('..').screenshot({ path: 'test-artifacts/results-09-flagged-360.png' });
+    await page.locator('#review').screenshot({ path: 'test-artifacts/results-09-review-360.png' });
     await page.locator('#texts-h').locator('..').screenshot({ path: 'test-artifacts/results-10-texts-360.png' });
     await page.locator('#acc-h').locator('..').screenshot({ path: 'test-artifacts/results-12-accounting-360.png' });
     expect(d.errors).toEqual([]);
+  });
+  test('any response, flagged or not: all of them a page at a time, one opened by its number, excluded with a reason and restored', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // #12 answers 不满意 throughout (but 了解 to q1): not straight-lining, not flagged. Then 12 more.
+    await respond({ contact: 'yes', identity: 'employee', town: 'caomiaozi', q1: 4, q2: 2, q3: 2, q4: 2, q5: 2, q6: 2, q7: 2, overall: 2 });
+    for (let i = 9; i < 21; i++) await respond(answers(i));
+    await page.goto(`${server.url}/app/surveys/${surveyId}/results`);
+    await expect.poll(received).toBe('24');
+    expect(await overall()).toBe('91.67%');
+    const list = page.locator('#review-list tbody tr');
+    const twelve = page.locator('#review-list tr[data-seq="12"]');
+    // The flagged first, as before (#10 straight-lining, #11 too fast): #12 is not among them.
+    await expect.poll(() => list.count()).toBe(2);
+    expect(await twelve.count()).toBe(0);
+
+    // All responses, twenty at a time.
+    await page.getByRole('radio', { name: '全部答卷' }).check();
+    await expect.poll(() => list.count()).toBe(20);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await expect.poll(() => list.count()).toBe(24);
+    expect(await page.getByRole('button', { name: '加载更多' }).count()).toBe(0);
+    expect(await list.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-seq'))))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+
+    await twelve.getByRole('button', { name: '查看' }).click();
+    const view = page.locator('#response-view');
+    await expect.poll(() => view.locator('h3').innerText()).toBe('第 12 份答卷');
+    expect(await view.locator('.results-answers').innerText()).toContain('不满意');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
+    await view.getByLabel('原因').fill('电话回访核实：受访者把量表方向看反了');
+    await view.getByRole('button', { name: '剔除' }).click();
+    await expect.poll(overall).toBe('95.65%');
+    expect(await page.locator('#acc-valid').innerText()).toBe('23');
+    await expect.poll(() => twelve.innerText()).toContain('已剔除');
+    // The rows loaded with 加载更多 stay through the update.
+    expect(await list.count()).toBe(24);
+    await expect.poll(() => view.locator('#exclusion-history').innerText()).toContain('电话回访核实');
+    expect(await view.locator('#exclusion-history').innerText()).toContain('admin');
+    // Closing gives the focus back to the button that opened it.
+    await view.getByRole('button', { name: '关闭' }).click();
+    expect(await view.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-seq'))).toBe('12');
+
+    await page.getByRole('radio', { name: '已剔除的答卷' }).check();
+    await expect.poll(() => list.count()).toBe(1);
+    expect(await twelve.count()).toBe(1);
+    await page.locator('#review').screenshot({ path: 'test-artifacts/results-13-review-excluded-1280.png' });
+
+    // By its number: a number no response has, and words, are refused beside the field.
+    const seq = page.getByLabel('按序号查看答卷');
+    await seq.fill('99');
+    await seq.press('Enter');
+    await expect.poll(() => page.locator('#review-seq-error').innerText()).toBe('没有第 99 份答卷。');
+    expect(await seq.getAttribute('aria-invalid')).toBe('true');
+    await seq.fill('十二');
+    await seq.press('Enter');
+    await expect.poll(() => page.locator('#review-seq-error').innerText()).toContain('请填写答卷序号');
+    await seq.fill('#5');
+    await seq.press('Enter');
+    await expect.poll(() => view.locator('h3').innerText()).toBe('第 5 份答卷');
+    expect(await page.locator('#review-seq-error').count()).toBe(0);
+    expect(await view.locator('.meta').innerText()).toContain('计入');
+    await seq.fill('12');
+    await page.locator('.results-jump').getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => view.locator('h3').innerText()).toBe('第 12 份答卷');
+    await view.getByLabel('原因').fill('复核：受访者确认本意即为不满意');
+    await view.getByRole('button', { name: '恢复' }).click();
+    await expect.poll(overall).toBe('91.67%');
+    await expect.poll(() => page.locator('#review-empty').innerText()).toBe('没有剔除的答卷。');
+    await expect.poll(() => view.locator('#exclusion-history li').count()).toBe(2);
+    await view.getByRole('button', { name: '关闭' }).click();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('查看');
+
+    await page.getByRole('radio', { name: '全部答卷' }).check();
+    await expect.poll(() => list.count()).toBe(20);
+    await page.locator('#review').screenshot({ path: 'test-artifacts/results-14-review-all-1280.png' });
+    await page.setViewportSize({ width: 360, height: 740 });
+    // The chart redraws to the new width a moment after the resize.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.locator('#review').screenshot({ path: 'test-artifacts/results-15-review-all-360.png' });
+    await twelve.getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => view.locator('#exclusion-history li').count()).toBe(2);
+    await view.screenshot({ path: 'test-artifacts/results-16-response-360.png' });
+    expect(d.errors).toEqual([]);
+  });
+
+  test('times are Beijing time, also in a browser whose clock is elsewhere', async () => {
+    const abroad = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'America/Los_Angeles' });
+    await abroad.addCookies(await d.desk.cookies());
+    const p = await abroad.newPage();
+    await p.goto(`${server.url}/app/surveys/${surveyId}/results`);
+    expect(await p.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+    const listed = (await (await d.desk.request.get(`${server.url}/api/surveys/${surveyId}/responses?limit=1`)).json()) as { responses: { submittedAt: string }[] };
+    // As the CSV's 提交时间（北京时间） has it: 2026-11-28 20:45:19, here with slashes.
+    const beijing = shanghaiTime(listed.responses[0]!.submittedAt).replace(/-/g, '/');
+    await p.getByRole('radio', { name: '全部答卷' }).check();
+    const first = p.locator('#review-list tr[data-seq="1"]');
+    await expect.poll(() => first.count()).toBe(1);
+    expect(await first.locator('td').nth(2).innerText()).toBe(beijing);
+    await first.getByRole('button', { name: '查看' }).click();
+    await expect.poll(() => p.locator('#response-view .meta').innerText()).toContain(beijing);
+    // "Updated at" is Beijing time too: within a minute of now there.
+    const status = await p.locator('.results-status').innerText();
+    const shown = /(\d\d):(\d\d):(\d\d)/.exec(status);
+    expect(shown, status).not.toBeNull();
+    const now = shanghaiTime(new Date().toISOString()).slice(11).split(':').map(Number);
+    const seconds = (h: number, m: number, s: number) => h * 3600 + m * 60 + s;
+    const diff = Math.abs(seconds(Number(shown![1]), Number(shown![2]), Number(shown![3])) - seconds(now[0]!, now[1]!, now[2]!));
+    expect(Math.min(diff, 86_400 - diff)).toBeLessThan(120);
+    await abroad.close();
   });
 });

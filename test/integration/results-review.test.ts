@@ -126,6 +126,27 @@ describe('the response list', () => {
     expect((await admin.post(`/api/responses/${ids.normal}/exclusion`, {})).status).toBe(422);
     expect((await admin.get(`/api/responses/${randomUUID()}`)).status).toBe(404);
   });
+
+  it('reaches any response, flagged or not, by its number, to exclude and restore (what the results page does)', async () => {
+    // The page opens #N by asking for the first response after N − 1.
+    type Page = { responses: { id: string; seq: number; flags: string[]; excluded: boolean }[]; next: number | null };
+    const byNumber = async (seq: number) => ((await (await admin.get(`/api/surveys/${survey.id}/responses?limit=1&after=${seq - 1}`)).json()) as Page).responses[0];
+    const first = await byNumber(1);
+    expect(first).toMatchObject({ id: ids.normal, seq: 1, flags: [], excluded: false });
+    expect(await byNumber(16)).toBeUndefined();
+
+    expect((await admin.post(`/api/responses/${ids.normal}/exclusion`, { reason: '电话回访：非本区居民' })).status).toBe(201);
+    const excluded = (await (await admin.get(`/api/surveys/${survey.id}/responses?excluded=true`)).json()) as Page;
+    expect(excluded.responses.map((r) => r.id)).toEqual([ids.normal, ids.fast]);
+    expect((await (await admin.get(`/api/surveys/${survey.id}/results`)).json()).accounting.invalid).toMatchObject({ excluded: 2 });
+    expect((await admin.request('DELETE', `/api/responses/${ids.normal}/exclusion`, { reason: '复核：确为本区居民' })).status).toBe(200);
+    const detail = (await (await admin.get(`/api/responses/${ids.normal}`)).json()) as any;
+    expect(detail.response).toMatchObject({ excluded: false, valid: true, flags: [] });
+    expect(detail.exclusions).toMatchObject([
+      { action: 'exclude', reason: '电话回访：非本区居民', user: 'admin' },
+      { action: 'restore', reason: '复核：确为本区居民', user: 'admin' },
+    ]);
+  });
 });
 
 describe('open texts', () => {

@@ -8,10 +8,11 @@ import { Accounting } from '../results/Accounting.tsx';
 import { Method, Overall, RateTable } from '../results/Rates.tsx';
 import { Breakdown, Filters } from '../results/Breakdown.tsx';
 import { ItemChart } from '../results/ItemChart.tsx';
-import { Flagged } from '../results/Flagged.tsx';
+import { ResponseList } from '../results/ResponseList.tsx';
 import { Texts } from '../results/Texts.tsx';
 import { Exports } from '../results/Exports.tsx';
 import type { Filter } from '../results/types.ts';
+import { timeOfDay } from '../lib/time.ts';
 import '../results/results.css';
 
 /** The results of a survey during fieldwork (issue 5): live figures, the chart, review, exports. */
@@ -49,7 +50,7 @@ function Results({ id, detail }: { id: string; detail: SurveyDetail }) {
       <p class={`results-status help ${live.mode}`} role="status">
         <span class="dot" aria-hidden="true" />
         {live.mode === 'polling' ? rt('polling', { s: pollSeconds }) : rt('live')}
-        {live.updatedAt && ` · ${rt('updatedAt', { time: live.updatedAt.toLocaleTimeString('zh-CN', { hour12: false }) })}`}
+        {live.updatedAt && ` · ${rt('updatedAt', { time: timeOfDay(live.updatedAt) })}`}
       </p>
       <ErrorBox error={live.error} />
       <Filters groups={known.groups} channels={known.channels} value={filter} onChange={setFilter} />
@@ -67,7 +68,7 @@ function Results({ id, detail }: { id: string; detail: SurveyDetail }) {
             <ItemChart items={d.items} def={def} fileName={`${detail.survey.slug}-图1`} />
           </section>
           <Breakdown data={d} />
-          <Flagged surveyId={id} version={version} onChanged={live.refresh} />
+          <ResponseList surveyId={id} filter={filter} version={version} onChanged={live.refresh} />
           <Texts surveyId={id} version={version} def={def} />
           <Exports surveyId={id} filter={filter} version={version} />
         </>

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { tOr } from '../i18n.ts';
 import { api } from '../lib/api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
-import { dateTime } from './format.ts';
+import { dateTime, filterText } from './format.ts';
 import { rt } from './text.ts';
 import { filterQuery, type ExportRecord, type Filter } from './types.ts';
 
@@ -36,11 +35,11 @@ export function Exports({ surveyId, filter, version }: { surveyId: string; filte
     };
   }, [surveyId, version, seen]);
 
-  const filterText = [filter.group && tOr(`group_${filter.group}`, filter.group), filter.channel && tOr(`channel_${filter.channel}`, filter.channel)].filter(Boolean).join('，');
+  const filtered = filterText(filter);
   return (
     <section class="card" aria-labelledby="exports-h">
       <h2 id="exports-h">{rt('exportsTitle')}</h2>
-      {filterText && <p class="help">{rt('exportFilterNote', { filter: filterText })}</p>}
+      {filtered && <p class="help">{rt('exportFilterNote', { filter: filtered })}</p>}
       <nav class="actions" aria-label={rt('exportsTitle')}>
         {files.map(([file, key]) => (
           // The log gains a row once the download has been recorded: read it again shortly after.

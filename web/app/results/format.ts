@@ -1,8 +1,8 @@
 // Figures and the declared method in words: every rate is printed with what it was made of.
 import type { SurveyDefinition } from '../../../surveys/index.ts';
-import { lang } from '../i18n.ts';
+import { lang, tOr } from '../i18n.ts';
 import { rt } from './text.ts';
-import type { Rate, ResponseSummary, ResultsView } from './types.ts';
+import type { Filter, Rate, ResponseSummary, ResultsView } from './types.ts';
 
 export function pct(rate: string | null | undefined): string {
   return rate == null ? rt('noRate') : `${rate}%`;
@@ -12,10 +12,8 @@ export function interval(ci: [string, string] | null | undefined): string {
   return ci ? `${ci[0]}–${ci[1]}%` : '—';
 }
 
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
-}
+/** Times on the results page are in Beijing time, whatever the browser's clock (DESIGN §10). */
+export { dateTime } from '../lib/time.ts';
 
 /**
  * The scale most items are measured on (a template may ask 了解程度 on one question and 满意程度
@@ -65,4 +63,10 @@ export function bandSentence(overall: Rate): string | null {
 /** Whether a response counts: excluded by an evaluator, not eligible, or counted. */
 export function stateOf(r: ResponseSummary): string {
   return r.excluded ? rt('excluded') : r.valid ? rt('counted') : rt('ineligibleState');
+}
+
+/** The page's group and channel filter in words, or '' when it is the whole survey. */
+export function filterText(filter: Filter): string {
+  const parts = [filter.group && tOr(`group_${filter.group}`, filter.group), filter.channel && tOr(`channel_${filter.channel}`, filter.channel)];
+  return parts.filter(Boolean).join(lang() === 'en' ? ', ' : '，');
 }
