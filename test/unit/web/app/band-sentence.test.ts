@@ -1,0 +1,19 @@
+// The results page's sentence about the overall rate's band: settled, how many more answers would
+// settle it, or (a rate on a threshold) that more answers will not.
+import { expect, test } from 'vitest';
+import { bandSentence } from '../../../../web/app/results/format.ts';
+import type { Rate } from '../../../../web/app/results/types.ts';
+
+const rate = (band: Partial<NonNullable<Rate['band']>>, n = 12) =>
+  ({ n, band: { band: { min: '75.00', factor: '0.6' }, certain: false, straddles: ['85.00', '80.00', '75.00'], settlesAt: null, ...band } }) as unknown as Rate;
+
+test('a rate on a threshold is said to sit on it, not to be likely above it', () => {
+  const text = bandSentence(rate({}))!;
+  expect(text).toBe('比率紧贴 75% 的档次界限，区间跨越 85%、80%、75%：高于还是低于界限可能性相当，增加样本也难以确定');
+  expect(text).not.toContain('可能性高');
+});
+
+test('otherwise it says how many more answers would settle the band', () => {
+  expect(bandSentence(rate({ settlesAt: 40 }))).toBe('≥ 75% 可能性高，但区间跨越 85%、80%、75%：再收集约 28 份可确定');
+  expect(bandSentence(rate({ certain: true, straddles: [] }))).toContain('75');
+});
