@@ -6,3 +6,4 @@ export * from './visibility.ts';
 export * from './answers.ts';
 export * from './form.ts';
 export * from './method.ts';
+export * from './numbering.ts';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { recordExport } from '../db/exports.ts';
+import type { ResponseStatus } from '../responses/counting.ts';
 
 export type ExportKind = 'responses.csv' | 'responses.xlsx' | 'results.xlsx' | 'results.json' | 'report.txt';
 
@@ -22,6 +23,8 @@ export interface ExportMeta {
 export interface ExportTally {
   rows: number;
   lastHash: string | null;
+  /** A response file's rows by whether they count (valid) or why not, as the accounting counts them. */
+  statuses?: Partial<Record<ResponseStatus, number>>;
 }
 
 async function record(db: Kysely<Database>, meta: ExportMeta, sha256: string, bytes: number, tally: ExportTally): Promise<void> {

@@ -5,8 +5,9 @@
 // recomputed here.
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../lazy.ts';
-import type { SurveyDefinition } from '../../surveys/index.ts';
+import { questionNumbers, type QuestionNumber, type SurveyDefinition } from '../../surveys/index.ts';
 import { safeCell } from './formula-safe.ts';
+import { groupName, invalidName } from './labels.ts';
 import { mainScale } from './report-text.ts';
 import type { ItemLike, RateLike, ResultsLike } from './results-doc.ts';
 import type { NoteLine } from './xlsx.ts';
@@ -35,6 +36,15 @@ function addTable(book: ExcelJS.Workbook, name: string, header: string[], rows: 
   return sheet;
 }
 
+/**
+ * The question's number as on the questionnaire (surveys/numbering.ts): a main question's as a
+ * number cell, a follow-up's ("6.1") as text, so that 6.10 is never read as 6.1.
+ */
+function numberCell(number: QuestionNumber | undefined): string | number | null {
+  if (number === undefined) return null;
+  return number.sub === undefined ? number.main : number.text;
+}
+
 export interface ResultsWorkbookInput {
   definition: SurveyDefinition;
   results: ResultsLike;
@@ -57,7 +67,7 @@ export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint
     ...(a.ofIssued && a.ofIssued.received !== a.received ? [['其中发放渠道回收', a.ofIssued.received] as NoteLine, ['其中发放渠道有效', a.ofIssued.valid] as NoteLine] : []),
     ['回收率（%）', a.responseRate === null ? null : Number(a.responseRate)],
     ['有效回收率（%）', a.validResponseRate === null ? null : Number(a.validResponseRate)],
-    ...Object.entries(a.invalid ?? {}).map(([reason, n]): NoteLine => [`无效：${reason}`, n]),
+    ...Object.entries(a.invalid ?? {}).map(([reason, n]): NoteLine => [`无效：${invalidName(reason)}`, n]),
   ];
   addTable(book, '说明', ['项目', '内容'], notes, [], [24, 100]);
 
@@ -75,12 +85,13 @@ export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint
   );
 
   const levels = levelColumns(def);
-  const questions = new Map(def.questions.map((q, i) => [q.id, { number: i + 1, question: q }]));
+  const questions = new Map(def.questions.map((q) => [q.id, q]));
+  const numbers = questionNumbers(def);
   const dimensions = new Map(def.dimensions.map((d) => [d.id, d.label]));
   const itemRow = (item: ItemLike) => {
     const q = questions.get(item.id);
     return [
-      q?.number ?? null, item.label ?? q?.question.label ?? item.id, item.dimension ? (dimensions.get(item.dimension) ?? item.dimension) : null,
+      numberCell(numbers.get(item.id)), item.label ?? q?.label ?? item.id, item.dimension ? (dimensions.get(item.dimension) ?? item.dimension) : null,
       ...levels.map((l) => item.levels[String(l.code)] ?? 0), ...rateCells(item),
     ];
   };
@@ -96,10 +107,10 @@ export async function resultsWorkbook(input: ResultsWorkbookInput): Promise<Uint
   addTable(
     book,
     '分组',
-    ['受访群体', ...rateHeader],
-    Object.entries(results.groups ?? {}).map(([group, g]) => [group, ...(g.overall ? rateCells(g.overall) : [null, 0, null, null, null])]),
-    [2, 5, 6],
-    [16, 12, 12, 10, 14, 14],
+    ['受访群体', '受访群体代码', ...rateHeader],
+    Object.entries(results.groups ?? {}).map(([group, g]) => [groupName(group), group, ...(g.overall ? rateCells(g.overall) : [null, 0, null, null, null])]),
+    [3, 6, 7],
+    [16, 14, 12, 12, 10, 14, 14],
   );
 
   const chart = book.addWorksheet('图表');

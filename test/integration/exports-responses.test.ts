@@ -74,7 +74,10 @@ describe('GET /api/surveys/:id/export.csv', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="export-2023-responses-\d{4}-\d{2}-\d{2}\.csv"/);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...rows] = csvRows(bytes);
-    expect(header!.slice(0, 10)).toEqual(['序号', '答卷编号', '提交时间（北京时间）', '提交时间（UTC）', '渠道', '受访群体', '来源', '问卷版本', '是否剔除', '剔除原因']);
+    expect(header!.slice(0, 16)).toEqual([
+      '序号', '答卷编号', '提交时间（北京时间）', '提交时间（UTC）', '渠道', '渠道代码', '受访群体', '受访群体代码', '来源', '问卷版本',
+      '是否有效', '无效原因', '是否剔除', '剔除原因', '标记', '标记代码',
+    ]);
     const col = (name: string) => header!.indexOf(name);
     expect(col('4. 您对本区科技扶持政策的了解程度如何？（代码）')).toBeGreaterThan(0);
     expect(header!.at(-1)).toBe('哈希');
@@ -88,30 +91,51 @@ describe('GET /api/surveys/:id/export.csv', () => {
       expect(row[3]).toBe(r.submitted_at);
       // Beijing time is UTC + 8 h.
       expect(Date.parse(`${row[2]!.replace(' ', 'T')}Z`) - Date.parse(r.submitted_at)).toBeGreaterThan(8 * 3600_000 - 1000);
-      expect(row[4]).toBe(r.channel);
+      // The channel and group by the names the app shows, each with its code beside it.
+      expect([row[4], row[5]]).toEqual(r.channel === 'paper' ? ['纸质', 'paper'] : ['链接', 'link']);
+      expect([row[6], row[7]]).toEqual(['社会公众', 'public']);
+      expect(row[9]).toBe(String(r.definition_version));
       expect(row.at(-1)).toBe(r.hash);
     });
     expect(rows.map((r) => r[1])).toEqual(ids);
 
     const q1 = col('4. 您对本区科技扶持政策的了解程度如何？（代码）');
     expect([rows[0]![q1], rows[0]![q1 + 1]]).toEqual(['5', '非常了解']);
-    const q3 = col('7. 您对本区高层次人才服务工作是否满意？（代码）');
+    // Numbered as on the questionnaire: follow-ups (q2-why) take no main number.
+    const q3 = col('6. 您对本区高层次人才服务工作是否满意？（代码）');
     expect([rows[0]![q3], rows[0]![q3 + 1]]).toEqual(['4', '满意']);
     expect([rows[1]![q3], rows[1]![q3 + 1]]).toEqual(['0', '不了解']);
     const q2 = col('5. 您对临港区科技创新局在扶持企业发展和推动科技创新方面的工作效果是否满意？（代码）');
     expect([rows[2]![q2], rows[2]![q2 + 1]]).toEqual(['2', '不满意']);
     const contact = header!.findIndex((h) => h.startsWith('1. ') && h.endsWith('（选项）'));
     expect(rows.map((r) => r[contact])).toEqual(['是', '是', '是', '否']);
-    const needs = col('19. 您希望加强哪些服务？（代码）');
+    const needs = col('13. 您希望加强哪些服务？（代码）');
     expect([rows[0]![needs], rows[0]![needs + 1]]).toEqual(['policy;hall', '政策宣讲；窗口服务']);
     expect(rows[1]![needs]).toBe('');
-    expect(rows[0]![col('20. 您在本区工作的年数')]).toBe('12');
-    expect(rows[2]![col('20. 您在本区工作的年数')]).toBe('0');
+    expect(rows[0]![col('14. 您在本区工作的年数')]).toBe('12');
+    expect(rows[2]![col('14. 您在本区工作的年数')]).toBe('0');
+  });
+
+  it('numbers questions as the questionnaire does, a follow-up under its question', async () => {
+    const [header] = csvRows((await download(`/api/surveys/${survey.id}/export.csv`)).bytes);
+    const numbered = header!.filter((h) => /^\d/.test(h)).map((h) => h.replace(/（(代码|选项)）$/, '')).filter((h, i, all) => all.indexOf(h) === i);
+    expect(numbered.map((h) => h.split(' ')[0])).toEqual([
+      '1.', '2.', '3.', '4.', '5.', '5.1', '6.', '6.1', '7.', '7.1', '8.', '8.1', '9.', '9.1', '10.', '10.1', '11.', '12.', '13.', '14.',
+    ]);
+    expect(header).toContain('5.1 您不满意的主要原因是？');
+    expect(header).toContain('6. 您对本区高层次人才服务工作是否满意？（代码）');
+    expect(header).not.toContain('7. 您对本区高层次人才服务工作是否满意？（代码）');
   });
 
   it('marks the excluded response with its reason and filters by exclusion, group and channel', async () => {
     const [, ...rows] = csvRows((await download(`/api/surveys/${survey.id}/export.csv`)).bytes);
-    expect(rows.map((r) => [r[8], r[9]])).toEqual([['否', ''], ['是', '同一设备重复作答'], ['否', ''], ['否', '']]);
+    const [header] = csvRows((await download(`/api/surveys/${survey.id}/export.csv`)).bytes);
+    const at = (name: string) => header!.indexOf(name);
+    expect(rows.map((r) => [r[at('是否剔除')], r[at('剔除原因')]])).toEqual([['否', ''], ['是', '同一设备重复作答'], ['否', ''], ['否', '']]);
+    // The screener's 否 makes the fourth invalid though nobody excluded it.
+    expect(rows.map((r) => [r[at('是否有效')], r[at('无效原因')], r[at('标记')], r[at('标记代码')]])).toEqual([
+      ['是', '', '', ''], ['否', '已剔除', '', ''], ['是', '', '', ''], ['否', '不符合调查对象条件', '不符合调查对象条件', 'ineligible'],
+    ]);
     const only = async (query: string) => csvRows((await download(`/api/surveys/${survey.id}/export.csv?${query}`)).bytes).slice(1).map((r) => r[1]);
     expect(await only('excluded=exclude')).toEqual([ids[0], ids[2], ids[3]]);
     expect(await only('excluded=only')).toEqual([ids[1]]);
@@ -122,9 +146,9 @@ describe('GET /api/surveys/:id/export.csv', () => {
 
   it('neutralises formulas in text cells and keeps <script> as text', async () => {
     const [header, ...rows] = csvRows((await download(`/api/surveys/${survey.id}/export.csv`)).bytes);
-    const suggestion = header!.findIndex((h) => h.startsWith('18. '));
+    const suggestion = header!.findIndex((h) => h.startsWith('12. '));
     expect(rows.map((r) => r[suggestion])).toEqual([`'${hyperlink}`, '<script>alert(1)</script>', "'-1 分", `'@SUM(A1)+"普通, 带逗号"`]);
-    const why = header!.findIndex((h) => h.startsWith('6. '));
+    const why = header!.findIndex((h) => h.startsWith('5.1 '));
     // The validator trims text answers, so a leading tab never reaches the database (the unit test
     // of formula-safe.ts covers tab and CR).
     expect(rows[2]![why]).toBe('办事要跑好几趟');
@@ -174,19 +198,23 @@ describe('GET /api/surveys/:id/export.xlsx', () => {
       const row = values(i + 2);
       expect(row[0]).toBe(i + 1);
       expect(row[1]).toBe(db[i]!.id);
-      expect(row[7]).toBe(1);
+      expect(row[header.indexOf('问卷版本')]).toBe(1);
       expect(row.at(-1)).toBe(db[i]!.hash);
     }
     const q1 = header.indexOf('4. 您对本区科技扶持政策的了解程度如何？（代码）');
     expect(values(2)[q1]).toBe(5);
     expect(values(2)[q1 + 1]).toBe('非常了解');
-    const q3 = header.indexOf('7. 您对本区高层次人才服务工作是否满意？（代码）');
+    const q3 = header.indexOf('6. 您对本区高层次人才服务工作是否满意？（代码）');
     expect(values(3)[q3]).toBe(0);
     expect(values(3)[q3 + 1]).toBe('不了解');
-    expect(values(3)[8]).toBe('是');
-    expect(values(3)[9]).toBe('同一设备重复作答');
-    expect(values(2)[header.indexOf('20. 您在本区工作的年数')]).toBe(12);
-    const suggestion = header.findIndex((h) => h.startsWith('18. '));
+    expect(values(3)[header.indexOf('是否剔除')]).toBe('是');
+    expect(values(3)[header.indexOf('剔除原因')]).toBe('同一设备重复作答');
+    expect(values(3)[header.indexOf('是否有效')]).toBe('否');
+    expect(values(3)[header.indexOf('无效原因')]).toBe('已剔除');
+    expect(values(4)[header.indexOf('渠道')]).toBe('纸质');
+    expect(values(4)[header.indexOf('渠道代码')]).toBe('paper');
+    expect(values(2)[header.indexOf('14. 您在本区工作的年数')]).toBe(12);
+    const suggestion = header.findIndex((h) => h.startsWith('12. '));
     expect(values(2)[suggestion]).toBe(`'${hyperlink}`);
     expect(values(3)[suggestion]).toBe('<script>alert(1)</script>');
     expect(values(4)[suggestion]).toBe("'-1 分");
@@ -198,6 +226,10 @@ describe('GET /api/surveys/:id/export.xlsx', () => {
     expect(notes.get('答卷链头哈希')).toBe(head);
     expect(notes.get('答卷链头序号')).toBe(4);
     expect(notes.get('答卷行数')).toBe(4);
+    // As the results page's 回收情况 counts them.
+    expect(notes.get('其中有效')).toBe(2);
+    expect(notes.get('其中无效：不符合调查对象条件')).toBe(1);
+    expect(notes.get('其中无效：已剔除')).toBe(1);
     expect(notes.get('导出编号')).toBe(res.headers.get('x-manyidu-export-id'));
     expect(String(notes.get('计分方法'))).toContain('“非常满意”“满意”');
 
@@ -253,5 +285,76 @@ describe('an export longer than one page', () => {
     expect(excluded.status).toBeLessThan(300);
     const kept = csvRows((await download(`/api/surveys/${long.id}/export.csv?excluded=exclude`)).bytes).slice(1);
     expect(kept.map((r) => r[1])).toEqual(inOrder.filter((_, i) => i !== 100));
+  });
+});
+
+describe('validity, as the results page counts it', () => {
+  it('marks each row valid or why not, with its flags, and adds up to the accounting and the response list', async () => {
+    const res = await admin.post('/api/surveys', { evaluationId: await newEvaluation(admin), definition: { ...templates.public, slug: 'export-validity' } });
+    const s: { id: string; slug: string } = await res.json();
+    await admin.post(`/api/surveys/${s.id}/open`);
+    const sent: Record<string, string> = {};
+    const submit = async (name: string, answers: Record<string, unknown>, opts: { device?: string; seconds?: number } = {}) => {
+      const id = randomUUID();
+      sent[name] = id;
+      const startedAt = new Date(Date.now() - (opts.seconds ?? 120) * 1000).toISOString();
+      const posted = await postJson(t.app, `/api/public/surveys/${s.slug}/responses`, { id, answers, startedAt }, opts.device ? { cookie: `mny_dev=${opts.device}` } : {});
+      expect(posted.status, await posted.clone().text()).toBe(201);
+    };
+    for (let i = 0; i < 22; i++) await submit(`ok${i}`, satisfiedAnswers({ q3: 3 + (i % 3), overall: 4 }));
+    await submit('ineligible', { contact: 'no' });
+    await submit('ineligibleExcluded', { contact: 'no' });
+    await submit('excluded', satisfiedAnswers({ overall: 4 }));
+    await submit('straight', satisfiedAnswers({ q1: 5, q2: 5, q3: 5, q4: 5, q5: 5, q6: 5, q7: 5, overall: 5 }));
+    await submit('fast', satisfiedAnswers({ overall: 4 }), { seconds: 5 });
+    const device = randomUUID();
+    await submit('firstOnDevice', satisfiedAnswers({ q3: 5, overall: 4 }), { device });
+    await submit('againOnDevice', satisfiedAnswers({ q3: 3, overall: 4 }), { device });
+    for (const name of ['ineligibleExcluded', 'excluded']) expect((await admin.post(`/api/responses/${sent[name]}/exclusion`, { reason: '核查剔除' })).status).toBeLessThan(300);
+
+    const [header, ...rows] = csvRows((await download(`/api/surveys/${s.id}/export.csv`)).bytes);
+    const at = (name: string) => header!.indexOf(name);
+    const row = (name: string) => rows.find((r) => r[1] === sent[name])!;
+    const cells = (name: string) => ['是否有效', '无效原因', '是否剔除', '标记', '标记代码'].map((h) => row(name)[at(h)]);
+    expect(cells('ok0')).toEqual(['是', '', '否', '', '']);
+    expect(cells('ineligible')).toEqual(['否', '不符合调查对象条件', '否', '不符合调查对象条件', 'ineligible']);
+    // Excluded as well, it is still counted as ineligible, as the accounting counts it.
+    expect(cells('ineligibleExcluded')).toEqual(['否', '不符合调查对象条件', '是', '不符合调查对象条件', 'ineligible']);
+    expect(cells('excluded')).toEqual(['否', '已剔除', '是', '', '']);
+    // Flags are advice: a flagged response counts until someone excludes it.
+    expect(cells('straight')).toEqual(['是', '', '否', '全部同一选项', 'straight_line']);
+    expect(cells('fast')).toEqual(['是', '', '否', '用时过短', 'too_fast']);
+    // The flags that depend on other responses (同一设备重复, burst) are the response list's alone.
+    expect(cells('againOnDevice')).toEqual(['是', '', '否', '', '']);
+
+    // The rows add up to the results page's 回收情况; counting the rows not excluded does not.
+    const { accounting } = await (await admin.get(`/api/surveys/${s.id}/results`)).json();
+    expect(accounting).toMatchObject({ received: 29, valid: 26, invalid: { ineligible: 2, excluded: 1 } });
+    const count = (column: string, value: string) => rows.filter((r) => r[at(column)] === value).length;
+    expect(rows).toHaveLength(accounting.received);
+    expect(count('是否有效', '是')).toBe(accounting.valid);
+    expect(count('无效原因', '不符合调查对象条件')).toBe(accounting.invalid.ineligible);
+    expect(count('无效原因', '已剔除')).toBe(accounting.invalid.excluded);
+    expect(count('是否剔除', '否')).toBe(27);
+
+    // And each row says what the response list says of it.
+    const list = (await (await admin.get(`/api/surveys/${s.id}/responses?limit=100`)).json()) as { responses: { id: string; valid: boolean; excluded: boolean; flags: string[] }[] };
+    expect(list.responses).toHaveLength(rows.length);
+    expect(list.responses.find((r) => r.id === sent.againOnDevice)!.flags).toEqual(['duplicate_device']);
+    const relational = ['duplicate_device', 'burst'];
+    for (const r of list.responses) {
+      const exported = rows.find((x) => x[1] === r.id)!;
+      expect([exported[at('是否有效')], exported[at('是否剔除')], exported[at('标记代码')]], r.id)
+        .toEqual([r.valid ? '是' : '否', r.excluded ? '是' : '否', r.flags.filter((f) => !relational.includes(f)).join(';')]);
+    }
+
+    // The XLSX says how many of its rows are valid, and the filter by name.
+    const xlsx = await download(`/api/surveys/${s.id}/export.xlsx?group=public`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
+    const notes = new Map<string, unknown>();
+    book.getWorksheet('说明')!.eachRow((r) => notes.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect([notes.get('答卷行数'), notes.get('其中有效'), notes.get('其中无效：不符合调查对象条件'), notes.get('其中无效：已剔除')]).toEqual([29, 26, 2, 1]);
+    expect(String(notes.get('筛选条件'))).toContain('受访群体：社会公众（public）');
   });
 });

@@ -110,8 +110,13 @@ describe('GET /api/surveys/:id/results.xlsx', () => {
     });
     const q3 = live.items.findIndex((item: { id: string }) => item.id === 'q3');
     expect(values('题目', q3 + 2)[10]).toBe(3);
+    // 题号 as on the questionnaire: the follow-ups (q2-why …) take no number of their own.
+    expect(values('题目', q3 + 2).slice(0, 2)).toEqual([6, '您对本区高层次人才服务工作是否满意？']);
+    expect(live.items.map((_: unknown, i: number) => values('题目', i + 2)[0])).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
 
-    expect(values('分组', 2).slice(0, 3)).toEqual(['public', 96.67, 30]);
+    // The group by name, its code beside it.
+    expect(values('分组', 1).slice(0, 3)).toEqual(['受访群体', '受访群体代码', '满意度']);
+    expect(values('分组', 2).slice(0, 4)).toEqual(['社会公众', 'public', 96.67, 30]);
     const chart = book.getWorksheet('图表')!;
     expect(chart.getImages()).toHaveLength(1);
     const image = book.getImage(Number(chart.getImages()[0]!.imageId));
@@ -121,7 +126,28 @@ describe('GET /api/surveys/:id/results.xlsx', () => {
     book.getWorksheet('说明')!.eachRow((row) => notes.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(notes.get('答卷链头哈希')).toBe((await headOf()).hash);
     expect(notes.get('发放')).toBe(40);
+    // Why the rest are not valid, in the words of the results page's 回收情况.
+    expect(notes.get('无效：不符合调查对象条件')).toBe(1);
+    expect([...notes.keys()].filter((k) => /[a-z]/.test(k))).toEqual([]);
     expect(String(notes.get('报告文字'))).toContain('96.67%');
+  });
+});
+
+describe('GET /api/surveys/:id/results.xlsx?channel=…', () => {
+  it('names the filter and the reasons in words, with the codes in parentheses', async () => {
+    expect((await admin.post(`/api/responses/${ids[2]}/exclusion`, { reason: '访谈员误录' })).status).toBeLessThan(300);
+    try {
+      const { bytes } = await download(`/api/surveys/${survey.id}/results.xlsx?channel=token&group=public`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      const notes = new Map<string, unknown>();
+      book.getWorksheet('说明')!.eachRow((row) => notes.set(String(row.getCell(1).value), row.getCell(2).value));
+      expect(notes.get('筛选条件')).toBe('受访群体：社会公众（public）；渠道：邀请码（token）');
+      expect([notes.get('无效：不符合调查对象条件'), notes.get('无效：已剔除')]).toEqual([1, 1]);
+      expect(notes.has('无效：excluded')).toBe(false);
+    } finally {
+      expect((await admin.request('DELETE', `/api/responses/${ids[2]}/exclusion`, { reason: '核实后恢复' })).status).toBeLessThan(300);
+    }
   });
 });
 

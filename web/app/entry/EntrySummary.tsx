@@ -1,5 +1,7 @@
 import type { Ref } from 'preact';
+import { useMemo } from 'preact/hooks';
 import type { Answers, Question, SurveyDefinition } from '../../../surveys/index.ts';
+import { numberMark, questionNumbers } from '../../../surveys/numbering.ts';
 import { choiceLabel } from '../../respondent/hints.ts';
 import { answerOf } from '../../respondent/form-state.ts';
 import { t } from '../i18n.ts';
@@ -7,7 +9,6 @@ import { t } from '../i18n.ts';
 interface Props {
   definition: SurveyDefinition;
   questions: Question[];
-  numbers: Map<string, number>;
   answers: Answers;
   headingRef: Ref<HTMLHeadingElement>;
   busy: boolean;
@@ -15,7 +16,9 @@ interface Props {
 }
 
 /** What will be saved, question by question, for a last look before Ctrl+Enter. */
-export function EntrySummary({ definition, questions, numbers, answers, headingRef, busy, onSave }: Props) {
+export function EntrySummary({ definition, questions, answers, headingRef, busy, onSave }: Props) {
+  // A follow-up is numbered under its question ("6.1"), as in the exports (surveys/numbering.ts).
+  const numbered = useMemo(() => questionNumbers(definition), [definition]);
   const shown = (q: Question) => {
     const v = answerOf(answers, q.id);
     if (v === undefined) return null;
@@ -30,7 +33,7 @@ export function EntrySummary({ definition, questions, numbers, answers, headingR
           const answer = shown(q);
           return (
             <li key={q.id} class={answer === null && q.required ? 'missing' : undefined}>
-              <span class="sub">{numbers.get(q.id) ?? '·'}.</span> {q.label} <strong class="answer">{answer ?? t('entryMissing')}</strong>
+              {numbered.has(q.id) && <><span class="sub">{numberMark(numbered.get(q.id))}</span>{' '}</>}{q.label} <strong class="answer">{answer ?? t('entryMissing')}</strong>
             </li>
           );
         })}

@@ -185,7 +185,7 @@ function EntryForm({ detail, user }: { detail: SurveyDetail; user: User }) {
           />
         ))}
       </div>
-      <EntrySummary definition={definition} questions={questions} numbers={numbers} answers={answers} headingRef={summaryRef} busy={busy} onSave={save} />
+      <EntrySummary definition={definition} questions={questions} answers={answers} headingRef={summaryRef} busy={busy} onSave={save} />
     </form>
   );
 }
