@@ -5,6 +5,7 @@ import * as m003 from './migrations/003_results.ts';
 import * as m004 from './migrations/004_exports.ts';
 import * as m005 from './migrations/005_sheet.ts';
 import * as m006 from './migrations/006_paper_issues.ts';
+import * as m007 from './migrations/007_survey_population.ts';
 
 // Listed here rather than read from a folder, so the migrations travel inside any bundle.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004_exports': m004,
   '005_sheet': m005,
   '006_paper_issues': m006,
+  '007_survey_population': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 // Row types, one per table, apart from the domain types of surveys/ and scoring/:
 // what the database holds (text, integers, ISO strings), not what the code reasons with.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface Database {
   settings: SettingsTable;
@@ -67,6 +67,8 @@ export interface SurveysTable {
   created_at: string;
   opened_at: string | null;
   closed_at: string | null;
+  /** 总体规模 N for the sample-size planner; null for a large or unknown population. */
+  population: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Definitions are never edited in place: an edit is a new version (triggers refuse UPDATE/DELETE). */

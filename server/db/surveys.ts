@@ -28,6 +28,7 @@ export async function createSurvey(db: Kysely<Database>, s: NewSurvey): Promise<
     created_at: s.now,
     opened_at: s.status === 'open' ? s.now : null,
     closed_at: null,
+    population: null,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('surveys').values(row).execute();
@@ -173,4 +174,9 @@ export async function addVersion(
       .execute();
     return version;
   });
+}
+
+/** Sets the population the survey samples (N), or null for a large or unknown one. */
+export async function setPopulation(db: Kysely<Database>, surveyId: string, population: number | null): Promise<void> {
+  await db.updateTable('surveys').set({ population }).where('id', '=', surveyId).execute();
 }

@@ -29,7 +29,7 @@ export interface ResultsView {
   items: (SurveyResults['items'][number] & { unmatched?: number })[];
   groups: Record<string, Breakdown>;
   channels: Record<string, Breakdown>;
-  /** Valid responses needed for ±5 points at 95 % (DESIGN §3), of the forms issued where known. */
+  /** Valid responses needed for ±5 points at 95 % (DESIGN §3), of the population set for the survey. */
   plan: SamplePlan & { population: number | null };
 }
 
@@ -50,7 +50,6 @@ export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: Surve
   ]);
   const issuedFrom = { tokens: tokensCount ? tokens.issued : 0, paper: paperCount ? paper : 0 };
   const accounting = accountingOf(responses, issuedFrom);
-  const issued = accounting.issued;
   const pooled = itemCountsOf(def, levels);
   const results = surveyResults(def, pooled.items, { bands: seedSatisfactionBands });
   return {
@@ -65,7 +64,9 @@ export async function resultsOf(db: Kysely<Database>, row: SurveyRow, def: Surve
     groups: breakdown(overallDef, cells, responses, 'respondent_group'),
     // A channel's own forms are the base of its rates: invitations for token, paper for paper.
     channels: breakdown(overallDef, cells, responses, 'channel', (channel) => ({ tokens: channel === 'token' ? tokens.issued : 0, paper: channel === 'paper' ? paper : 0 })),
-    plan: { ...planSample(issued === null ? {} : { population: issued }), population: issued },
+    // N is what the evaluator says the survey samples, not what was issued: forms handed out are
+    // a sample of the population, and a public link has no count at all.
+    plan: { ...planSample(row.population === null ? {} : { population: row.population }), population: row.population },
   };
 }
 

@@ -12,7 +12,7 @@ import type { AuthEnv } from '../auth/middleware.ts';
 import { canSeeEvaluation, visibleSurvey } from '../auth/access.ts';
 import type { SurveyStatus } from '../db/schema.ts';
 import { findEvaluation, memberEvaluationIds } from '../db/evaluations.ts';
-import { addVersion, countByChannel, createSurvey, definitionText, findSurveyBySlug, findSurveyListing, listSurveys, listVersions, setSurveyStatus } from '../db/surveys.ts';
+import { addVersion, countByChannel, createSurvey, definitionText, findSurveyBySlug, findSurveyListing, listSurveys, listVersions, setPopulation, setSurveyStatus } from '../db/surveys.ts';
 import { tokenCounts } from '../db/tokens.ts';
 import { templateNames, templates } from '../../surveys/templates/index.ts';
 import { checkedDefinition } from '../surveys/definitions.ts';
@@ -21,6 +21,8 @@ import { surveySummary } from '../surveys/summary.ts';
 
 const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)');
 const idSchema = z.string().min(1).max(100);
+/** At least 1 (a population of none has no sample); at most 1e9, more people than any survey of ours samples. */
+const populationBody = z.strictObject({ population: z.int().min(1).max(1_000_000_000).nullable() });
 
 const createBody = z
   .strictObject({
@@ -124,6 +126,15 @@ export function surveyRoutes(ctx: AppContext): Hono<AuthEnv> {
     const version = await addVersion(db, ctx.db.engine, survey.id, definition, ctx.now().toISOString());
     ctx.published.forget(survey.slug);
     return c.json({ id: survey.id, version });
+  });
+
+  // 总体规模 N (DESIGN §3): what the planner corrects for; any status, as it describes the people
+  // surveyed, not the questionnaire. Null for a large or unknown population.
+  app.put('/api/surveys/:id/population', async (c) => {
+    const survey = await visibleSurvey(db, c.var.user, c.req.param('id'));
+    const { population } = await jsonBody(c, populationBody);
+    await setPopulation(db, survey.id, population);
+    return c.json({ id: survey.id, population });
   });
 
   for (const action of ['open', 'close'] as const) {

@@ -225,6 +225,24 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     await page.locator('#acc-h').locator('..').screenshot({ path: 'test-artifacts/results-11-paper-1280.png' });
   });
 
+  test('the population the planner corrects for: given, it lowers the sample needed; cleared, it is large again', async () => {
+    const plan = () => page.locator('.results-overall .help').first().innerText();
+    expect(await plan()).toBe('±5 个百分点（95% 置信）约需 384 份有效答卷');
+    // The paper forms just issued are not taken for the population.
+    await page.getByLabel('总体规模（N）').fill('500');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(plan).toBe('±5 个百分点（95% 置信）约需 218 份有效答卷');
+    expect(await page.locator('#population').innerText()).toContain('按总体 500 个对象作有限总体校正');
+    await page.getByLabel('总体规模（N）').fill('0');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.locator('#population [role=alert]').count()).toBe(1);
+    expect(await plan()).toBe('±5 个百分点（95% 置信）约需 218 份有效答卷');
+    await page.getByLabel('总体规模（N）').fill('');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(plan).toBe('±5 个百分点（95% 置信）约需 384 份有效答卷');
+    await page.locator('.results-overall').screenshot({ path: 'test-artifacts/results-17-population-1280.png' });
+  });
+
   test('on a phone-sized screen the page reads in one column', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.url}/app/surveys/${surveyId}/results`);

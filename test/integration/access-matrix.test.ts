@@ -86,6 +86,7 @@ const cases: Case[] = [
   { name: 'PUT /api/surveys/:id/definition', call: (b) => b.put(`${s()}/definition`, { definition: { ...templates.public, slug: ids.slug } }), allowed: 200 },
   { name: 'POST /api/surveys/:id/close', call: (b) => b.post(`${s()}/close`), allowed: 200 },
   { name: 'POST /api/surveys/:id/open', call: (b) => b.post(`${s()}/open`), allowed: 200 },
+  { name: 'PUT /api/surveys/:id/population', call: (b) => b.put(`${s()}/population`, { population: 500 }), allowed: 200 },
   { name: 'POST /api/surveys/:id/tokens', call: (b) => b.post(`${s()}/tokens`, { count: 2 }), allowed: 201 },
   { name: 'GET /api/surveys/:id/tokens', call: (b) => b.get(`${s()}/tokens`), allowed: 200 },
   { name: 'GET /api/surveys/:id/paper-issues', call: (b) => b.get(`${s()}/paper-issues`), allowed: 200 },

@@ -8,7 +8,7 @@ import type { SurveyDefinition } from '../../surveys/index.ts';
 import { templates } from '../../surveys/templates/index.ts';
 import { pendingResponse } from '../../server/surveys/pending.ts';
 import { testApp, satisfiedAnswers, postJson, type TestApp } from '../support/app.ts';
-import { loginAdmin, newEvaluation, type Browser } from '../support/session.ts';
+import { loginAdmin, newEvaluation, refused, type Browser } from '../support/session.ts';
 import { generatedAnswers, random, ratesOfRecount, recount, shareRateByHand } from '../support/results.ts';
 
 let t: TestApp;
@@ -111,7 +111,8 @@ describe('results from counts kept on write', () => {
     expect(Object.keys(all.groups).sort()).toEqual(['enterprise', 'public']);
     expect(Object.keys(all.channels).sort()).toEqual([...channels].sort());
     expect(all.items.find((i: any) => i.id === 'q2').notApplicable).toBeGreaterThan(0);
-    expect(all.plan).toMatchObject({ required: 278, population: 1000 });
+    // The 1,000 invitations issued are not the population: N is what the evaluator sets.
+    expect(all.plan).toMatchObject({ required: 384, population: null });
     for (const group of ['public', 'enterprise']) {
       const g = await expectResultsOfRows({ group });
       expect(all.groups[group]).toEqual({ overall: (({ band, ...o }) => o)(g.overall), accounting: { ...g.accounting, issued: null, issuedFrom: { tokens: 0, paper: 0 }, ofIssued: { received: 0, valid: 0 }, responseRate: null, validResponseRate: null } });
@@ -223,5 +224,22 @@ describe('the seed case', () => {
     expect(got.items.find((i: any) => i.id === 'q2')).toMatchObject({ notApplicable: 2, n: 30, levels: { 5: 30, 4: 0, 3: 0, 2: 0, 1: 0 } });
     expect(got.accounting).toEqual({ issued: null, issuedFrom: { tokens: 0, paper: 0 }, ofIssued: { received: 0, valid: 0 }, received: 32, valid: 32, invalid: {}, responseRate: null, validResponseRate: null });
     expect(got.plan).toMatchObject({ required: 384, population: null });
+  });
+
+  it('plans the sample for the population the evaluator sets (N = 500 → 218), and the ETag moves with it', async () => {
+    const url = `/api/surveys/${survey.id}/results`;
+    const before = (await admin.get(url)).headers.get('etag');
+    const set = await admin.put(`/api/surveys/${survey.id}/population`, { population: 500 });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toEqual({ id: survey.id, population: 500 });
+    const after = await admin.get(url, { 'if-none-match': before! });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as any).plan).toMatchObject({ required: 218, population: 500 });
+    for (const population of [0, -5, 1.5, '500', 2e9]) {
+      expect((await refused(await admin.put(`/api/surveys/${survey.id}/population`, { population }))).issues[0].field).toBe('population');
+    }
+    expect(((await (await admin.get(url)).json()) as any).plan.population).toBe(500);
+    expect((await admin.put(`/api/surveys/${survey.id}/population`, { population: null })).status).toBe(200);
+    expect(((await (await admin.get(url)).json()) as any).plan).toMatchObject({ required: 384, population: null });
   });
 });

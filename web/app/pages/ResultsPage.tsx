@@ -6,6 +6,7 @@ import { useLiveResults, pollSeconds } from '../results/live.ts';
 import { rt } from '../results/text.ts';
 import { Accounting } from '../results/Accounting.tsx';
 import { Method, Overall, RateTable } from '../results/Rates.tsx';
+import { Population } from '../results/Population.tsx';
 import { Breakdown, Filters } from '../results/Breakdown.tsx';
 import { ItemChart } from '../results/ItemChart.tsx';
 import { ResponseList } from '../results/ResponseList.tsx';
@@ -57,7 +58,9 @@ function Results({ id, detail }: { id: string; detail: SurveyDetail }) {
       {d && (
         <>
           <div class="results-top">
-            <Overall overall={d.overall} plan={d.plan} />
+            <Overall overall={d.overall} plan={d.plan}>
+              <Population surveyId={id} population={d.plan.population} onChanged={live.refresh} />
+            </Overall>
             <Accounting a={d.accounting} surveyId={id} version={version} onChanged={live.refresh} />
           </div>
           <Method method={d.method} def={def} />

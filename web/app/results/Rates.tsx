@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { SurveyDefinition } from '../../../surveys/index.ts';
 import { bandSentence, interval, methodSentences, pct } from './format.ts';
 import { rt } from './text.ts';
@@ -14,7 +15,7 @@ export function Method({ method, def }: { method: ResultsView['method']; def: Su
 }
 
 /** The overall rate, large, with its n, interval, 不了解 and whether its band is settled. */
-export function Overall({ overall, plan }: { overall: Rate | null; plan: ResultsView['plan'] }) {
+export function Overall({ overall, plan, children }: { overall: Rate | null; plan: ResultsView['plan']; children?: ComponentChildren }) {
   const band = overall && bandSentence(overall);
   return (
     <section class="card results-overall" aria-labelledby="overall-h">
@@ -27,6 +28,7 @@ export function Overall({ overall, plan }: { overall: Rate | null; plan: Results
       )}
       {band && <p class={overall?.band?.certain ? 'band ok' : 'band warn'} id="overall-band">{band}</p>}
       <p class="help">{rt('plan', { n: plan.required })}</p>
+      {children}
     </section>
   );
 }
