@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
+import { useSave } from '../lib/useSave.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { rt } from './text.ts';
@@ -16,31 +17,27 @@ export function PaperIssues({ surveyId, version, onChanged }: { surveyId: string
   const [data, setData] = useState<{ issued: number; entries: PaperIssue[] } | null>(null);
   const [count, setCount] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const { busy, saved, error: saveError, run } = useSave();
+  const error = saveError ?? loadError;
 
   useEffect(() => {
-    api<{ issued: number; entries: PaperIssue[] }>(base).then(setData, setError);
+    api<{ issued: number; entries: PaperIssue[] }>(base).then((list) => {
+      setData(list);
+      setLoadError(null);
+    }, setLoadError);
   }, [base, version]);
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setSaved(false);
-    try {
+    return run(async () => {
       await api(base, { json: { count: Number(count), ...(note.trim() ? { note } : {}) } });
       setCount('');
       setNote('');
-      setError(null);
-      setSaved(true);
-      // The figures are fetched again at once; their new version re-reads this list, as Flagged's.
+      // The figures are fetched again at once; their new version re-reads this list, as the
+      // response list's.
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
+import { useSave } from '../lib/useSave.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { rt } from './text.ts';
@@ -11,27 +12,17 @@ import { rt } from './text.ts';
  */
 export function Population({ surveyId, population, onChanged }: { surveyId: string; population: number | null; onChanged: () => void }) {
   const [value, setValue] = useState(population === null ? '' : String(population));
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, saved, error, run } = useSave();
   // A change made elsewhere (another evaluator, another tab) comes in with the figures.
   useEffect(() => setValue(population === null ? '' : String(population)), [population]);
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setSaved(false);
-    try {
-      const typed = value.trim();
+    const typed = value.trim();
+    return run(async () => {
       await api(`/api/surveys/${encodeURIComponent(surveyId)}/population`, { method: 'PUT', json: { population: typed === '' ? null : Number(typed) } });
-      setError(null);
-      setSaved(true);
       onChanged();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
