@@ -93,11 +93,14 @@ function accountingSentence(a: AccountingLike): string {
   return `本次调查共回收问卷 ${a.received} 份（经公开链接、二维码等方式收集，发放数无法统计），其中有效问卷 ${a.valid} 份${invalidText}。`;
 }
 
-function intervalSentence(kind: 'share' | 'weighted', overall: RateLike | null): string {
+function intervalSentence(kind: 'share' | 'weighted', overall: RateLike | null, fromDimensions: boolean): string {
   if (!overall || overall.rate === null || !overall.ci95) return '总体满意程度尚无有效回答，无法给出置信区间。';
   const [lo, hi] = overall.ci95;
   const how = kind === 'share' ? 'Wilson 法' : 't 分布';
-  return `总体满意程度的有效样本为 ${overall.n} 份，其 95% 置信区间（${how}）为 ${figure(kind, lo)}至${figure(kind, hi)}。`;
+  // A mean of dimensions has no sample of its own: its n is the fewest answers behind any of its
+  // items (a 不了解 there lowers it), which beside 有效问卷 N 份 must not read as the valid count.
+  const sample = fromDimensions ? `总体满意程度所依据各题的有效样本最少为 ${overall.n} 份` : `总体满意程度的有效样本为 ${overall.n} 份`;
+  return `${sample}，其 95% 置信区间（${how}）为 ${figure(kind, lo)}至${figure(kind, hi)}。`;
 }
 
 export function reportText(input: ReportInput): string {
@@ -120,5 +123,5 @@ export function reportText(input: ReportInput): string {
       return item.rate === null ? `${subject}${phrase}尚无有效回答` : `${subject}${phrase}的满意度为 ${figure(kind, item.rate)}`;
     });
   const feedback = parts.length > 0 ? `主要反馈情况为：${parts.join('；')}。` : '';
-  return `${head}${feedback}${methodSentence(def)}${intervalSentence(kind, overall)}${accountingSentence(results.accounting)}`;
+  return `${head}${feedback}${methodSentence(def)}${intervalSentence(kind, overall, overallQuestion === null)}${accountingSentence(results.accounting)}`;
 }
