@@ -29,6 +29,12 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page = await desk.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
+    // What the page's CSP refuses (eval, inline script) is no page error: the browser reports it
+    // to the page itself, on every page loaded.
+    await page.exposeFunction('reportCspViolation', (v: string) => errors.push(`CSP: ${v}`));
+    await page.addInitScript(() => {
+      addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     page.on('dialog', (d) => void d.accept());
   });
 
@@ -222,6 +228,9 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
       expect(await small.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
     }
     await context.close();
+    expect(errors).toEqual([]);
+  });
+  test('no script the Content-Security-Policy refuses ran on any page so far, the editor and its zod included', () => {
     expect(errors).toEqual([]);
   });
   test('close the survey', async () => {
