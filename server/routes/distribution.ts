@@ -96,7 +96,7 @@ export function distributionRoutes(ctx: AppContext): Hono<AuthEnv> {
     const stored = await recordPaperIssue(db, ctx.db.engine, { surveyId: s.id, count: body.count, note, userId: c.var.user.id, now: ctx.now().toISOString() });
     if (!stored.ok) {
       const message = `count: ${body.count} would leave fewer than 0 forms issued (${stored.total} so far)`;
-      throw new ApiError(422, 'invalid_body', message, [{ field: 'count', code: 'too_small', message }]);
+      throw new ApiError(422, 'paper_below_zero', message, [{ field: 'count', code: 'too_small', message, params: { count: body.count, total: stored.total } }]);
     }
     return c.json({ seq: stored.seq, issued: stored.total }, 201);
   });

@@ -211,7 +211,7 @@ describe.skipIf(!hasChromium)(`the results page in Chromium (needs ${chromiumPat
     // Taking back more than was entered is refused, with the server's reason beside the form.
     await count.fill('-20');
     await page.getByRole('button', { name: '登记', exact: true }).click();
-    await expect.poll(() => page.locator('#paper-issues [role=alert]').innerText()).toContain('12 so far');
+    await expect.poll(() => page.locator('#paper-issues [role=alert]').innerText()).toBe('登记后已发放的纸质问卷将少于 0 份：本次 -20 份，此前共 12 份。');
     expect(await issued()).toBe('12');
     await count.fill('-2');
     await page.getByRole('button', { name: '登记', exact: true }).click();

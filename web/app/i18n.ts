@@ -191,6 +191,8 @@ const zh = {
   err_already_imported: '此文件已导入过。',
   err_self_lockout: '不能停用自己或取消自己的管理员角色。',
   err_cross_origin: '请求被拒绝（来源不符）。',
+  err_paper_below_zero: '登记后已发放的纸质问卷将少于 0 份：本次 {count} 份，此前共 {total} 份。',
+  err_method_fixed: '问卷开放后不能更改声明的计分方法：已用它算出的结果须保持可追溯。',
   err_other: '操作未成功：{message}',
 } as const;
 
@@ -377,6 +379,8 @@ const en: Record<Key, string> = {
   err_already_imported: 'This file was already imported.',
   err_self_lockout: 'You cannot disable yourself or give up your own admin role.',
   err_cross_origin: 'Refused: the request did not come from this site.',
+  err_paper_below_zero: 'That would leave fewer than 0 paper forms issued: {count} now, {total} so far.',
+  err_method_fixed: 'The declared method cannot change once the survey has opened: the results made with it must stay traceable.',
   err_other: 'That did not work: {message}',
 };
 
@@ -413,8 +417,8 @@ export function t(key: Key, params: Record<string, string | number> = {}): strin
 }
 
 /** A key built from data ("status_" + status) that may have no entry: the raw value then. */
-export function tOr(key: string, fallback: string): string {
-  return Object.hasOwn(zh, key) ? t(key as Key) : fallback;
+export function tOr(key: string, fallback: string, params: Record<string, string | number> = {}): string {
+  return Object.hasOwn(zh, key) ? t(key as Key, params) : fallback;
 }
 
 /** Both tables, for the test that every key has both languages. */

@@ -1,10 +1,12 @@
 import { ApiFailure } from '../lib/api.ts';
-import { messageOf } from '../lib/messages.ts';
+import { knownCode, messageOf } from '../lib/messages.ts';
 
 /** A failed request in words, with each issue the server named (field or question: message). */
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
-  const issues = error instanceof ApiFailure ? error.issues : [];
+  // A code the app has its own words for is said in them; the server's issues (English, naming
+  // fields) are listed for the rest, where they are the only precise account.
+  const issues = error instanceof ApiFailure && !knownCode(error) ? error.issues : [];
   return (
     <div class="err" role="alert">
       <p>{messageOf(error)}</p>

@@ -8,6 +8,7 @@ export interface ApiIssue {
   path?: string;
   code?: string;
   message: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiFailure extends Error {

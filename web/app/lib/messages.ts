@@ -6,7 +6,13 @@ import { ApiFailure } from './api.ts';
 export function messageOf(error: unknown): string {
   if (!(error instanceof ApiFailure)) return t('err_other', { message: error instanceof Error ? error.message : String(error) });
   if (error.code === 'too_many_requests') return `${t('err_too_many_requests', { s: error.retryAfter ?? 60 })} (${error.message})`;
-  const known = tOr(`err_${error.code}`, '');
+  // A known code's sentence may name figures of the refusal, carried by its first issue.
+  const known = tOr(`err_${error.code}`, '', error.issues[0]?.params);
   if (known) return known;
   return t('err_other', { message: error.message });
+}
+
+/** Whether the app words this failure itself (see messageOf). */
+export function knownCode(error: ApiFailure): boolean {
+  return tOr(`err_${error.code}`, '') !== '';
 }
