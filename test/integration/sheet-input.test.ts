@@ -98,6 +98,29 @@ describe('with the seed framework', () => {
     expect(one.history.map((h: any) => [h.input.score, h.user])).toEqual([['3.2', 'member'], ['3.5', 'member']]);
   });
 
+  // The server cannot tell a score typed by the evaluator from one transcribed from a report (both
+  // are { score, statedRate? }), and a stated rate that disagrees with its score is what the audit
+  // is for (DESIGN §4: the seed's 1.67 printed as 83.5 %). So it stores the rate as sent and
+  // reports it; leaving the report's rate off a new score is the score editor's part.
+  it('keeps a stated rate as sent, disagreeing or not, as a finding; an entry without it supersedes it, the history keeps it', async () => {
+    const imported = { score: '2', statedRate: '66.67', source: '附件 2；表 7', reason: '培训缺乏记录' };
+    const first = await member.put(`${e()}/indicators/4.3`, imported);
+    expect(await first.json()).toMatchObject({ stored: true, indicator: { code: '4.3', score: '2', findings: [] } });
+    const misprinted = await member.put(`${e()}/indicators/4.3`, { ...imported, score: '2.5' });
+    expect(misprinted.status).toBe(200);
+    expect(await misprinted.json()).toMatchObject({ stored: true, indicator: { score: '2.5', findings: ['所列得分率 66.67% 与得分 2.5 ÷ 分值 3 = 83.33% 不符'] } });
+    const entered = await member.put(`${e()}/indicators/4.3`, { score: '2.5', reason: '复核后扣 0.5 分' });
+    expect(await entered.json()).toMatchObject({ stored: true, indicator: { score: '2.5', rate: '83.33', findings: [] } });
+    const one = (await (await member.get(`${e()}/indicators/4.3`)).json()) as any;
+    expect(one.input).toEqual({ score: '2.5', reason: '复核后扣 0.5 分' });
+    expect(one.history.map((h: any) => [h.input.score, h.input.statedRate ?? null, h.input.source ?? null, h.user])).toEqual([
+      ['2', '66.67', '附件 2；表 7', 'member'],
+      ['2.5', '66.67', '附件 2；表 7', 'member'],
+      ['2.5', null, null, 'member'],
+    ]);
+    expect(one.history.every((h: any) => typeof h.createdAt === 'string')).toBe(true);
+  });
+
   it('refuses a score above its points, a missing reason below full points and an unknown code, changing nothing', async () => {
     const before = await state();
     const above = await refused(await member.put(`${e()}/indicators/1.1.1`, { score: '6', reason: '多给了' }), 422);

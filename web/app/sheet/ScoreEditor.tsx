@@ -1,14 +1,16 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import type { IndicatorInput, SheetIndicator } from './types.ts';
+import { scoreEntry } from './score-entry.ts';
 import { st } from './text.ts';
 
 /**
- * The evaluator's score and reason for one indicator, edited in its row. The rest of the stored
- * input (measured values, a grade, a checklist, the source) is kept: the server replaces the
- * whole input, so it is sent back with the new score. The server checks it (a score above the
- * points, a missing reason) and the page shows what it names.
+ * The evaluator's score and reason for one indicator, edited in its row. The server replaces the
+ * whole input, so the facts the rule takes (measured values, a grade, a checklist) are sent back
+ * with the new score; an imported report's stated rate and source are not (scoreEntry says why,
+ * and the editor says so when there is one). The server checks the score (above the points, a
+ * missing reason) and the page shows what it names.
  */
 export function ScoreEditor({ evaluationId, indicator, input, onSaved, onCancel }: {
   evaluationId: string;
@@ -21,11 +23,15 @@ export function ScoreEditor({ evaluationId, indicator, input, onSaved, onCancel 
   const [reason, setReason] = useState(input?.reason ?? indicator.reason ?? '');
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const scoreField = useRef<HTMLInputElement>(null);
+  // The edit button this form replaces had the focus: it moves to the score, into view (on a phone,
+  // within the table's sideways scroll).
+  useEffect(() => scoreField.current?.focus(), []);
+  const noteId = `stated-note-${indicator.code}`;
   const path = `/api/evaluations/${encodeURIComponent(evaluationId)}/indicators/${encodeURIComponent(indicator.code)}`;
 
   const save = async (clear: boolean) => {
-    const { score: _s, reason: _r, ...facts } = input ?? {};
-    const next: IndicatorInput = clear || score.trim() === '' ? facts : { ...facts, score: score.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) };
+    const next = scoreEntry(input, clear ? null : score, reason);
     setSaving(true);
     setError(null);
     try {
@@ -41,7 +47,19 @@ export function ScoreEditor({ evaluationId, indicator, input, onSaved, onCancel 
 
   return (
     <form class="score-edit" onSubmit={(e) => (e.preventDefault(), void save(false))}>
-      <input type="text" inputMode="decimal" size={6} value={score} onInput={(e) => setScore(e.currentTarget.value)} aria-label={st('scoreOf', { name: indicator.name })} />
+      <input
+        ref={scoreField}
+        type="text"
+        inputMode="decimal"
+        size={6}
+        value={score}
+        onInput={(e) => setScore(e.currentTarget.value)}
+        aria-label={st('scoreOf', { name: indicator.name })}
+        aria-describedby={input?.statedRate === undefined ? undefined : noteId}
+      />
+      {input?.statedRate !== undefined && (
+        <p class="sub stated-note" id={noteId}>{st('statedNote', { rate: String(input.statedRate) })}</p>
+      )}
       <label>
         <span>{st('reason')}</span>
         <textarea rows={3} value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-label={st('reasonOf', { name: indicator.name })} />
