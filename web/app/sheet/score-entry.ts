@@ -1,19 +1,11 @@
+import { isDecimalString, toDecimal } from '../../../scoring/decimal.ts';
 import type { IndicatorInput } from './types.ts';
 
-/** A decimal as written without its padding: "2", "2.0" and "02" are one score. */
-function canonical(v: string | number): string {
-  const text = String(v).trim();
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!m || (m[2] === '' && !m[3])) return text;
-  const int = m[2]!.replace(/^0+/, '') || '0';
-  const frac = (m[3] ?? '').replace(/0+$/, '');
-  const body = frac ? `${int}.${frac}` : int;
-  return body === '0' ? '0' : `${m[1] === '-' ? '-' : ''}${body}`;
-}
-
+/** The same score however written: "2", "2.0" and "02" are one (decimal.js, as every score). */
 function sameScore(a: string | number | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return canonical(a) === canonical(b);
+  const [x, y] = [String(a).trim(), b.trim()];
+  return isDecimalString(x) && isDecimalString(y) ? toDecimal(x).eq(toDecimal(y)) : x === y;
 }
 
 /**
