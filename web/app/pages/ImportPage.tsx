@@ -10,6 +10,7 @@ import { RejectedRows } from '../import/RejectedRows.tsx';
 import { ValueMapping } from '../import/ValueMapping.tsx';
 import { choicesOf, mappingOf, prefillColumns, suggestChoice, unknownTexts, type ColumnRole } from '../import/prefill.ts';
 import type { ImportDone, ImportPreview } from '../import/types.ts';
+import { dateTime } from '../lib/time.ts';
 
 export function ImportPage({ id }: { id: string }) {
   return (
@@ -127,7 +128,7 @@ function ImportWizard({ surveyId, definition, open }: { surveyId: string; defini
           {preview.unmappedRequired.length > 0 && (
             <p class="warn">{t('unmappedRequired', { list: preview.unmappedRequired.map((q) => `${numbers.get(q) ?? ''} ${q}`).join('、') })}</p>
           )}
-          {preview.alreadyImported && <p class="warn">{t('alreadyImported', { at: new Date(preview.alreadyImported.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</p>}
+          {preview.alreadyImported && <p class="warn">{t('alreadyImported', { at: dateTime(preview.alreadyImported.createdAt) })}</p>}
           <ValueMapping unknown={unknown} definition={definition} values={values} onChange={setValue} />
           {stale && <button type="button" class="btn primary" disabled={busy} onClick={() => runPreview()}>{t('previewButton')}</button>}
           <RejectedRows rejected={preview.rejected} />
