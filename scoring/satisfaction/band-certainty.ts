@@ -15,6 +15,8 @@ export interface BandCertainty {
    * band; null for a rate published on a threshold, or when no sample up to a million would.
    */
   settlesAt: number | null;
+  /** The published rate is a band's minimum: as likely below it as above, at any sample size. */
+  onThreshold: boolean;
 }
 
 /** More answers than any survey of this kind collects: advice beyond it helps no fieldwork. */
@@ -30,13 +32,15 @@ export function bandCertainty(e: Estimate, bands: readonly Band[]): BandCertaint
   const [lo, hi] = [published(e.lo), published(e.hi)];
   const straddles = descending(bands).filter((b) => b.min.gt(lo) && b.min.lte(hi)).map((b) => toFixedString(b.min));
   const certain = inBand(lo, hi);
+  const sitting = !certain && onThreshold(bands, e.rate);
   return {
     band: band && { min: toFixedString(band.min), factor: band.factor.toString() },
     certain,
     straddles,
     // A rate on a threshold (9 of 12 = 75.00 %) is as likely below it as above at any sample size:
     // only rounding would ever publish its lower bound as 75.00, after hundreds of millions.
-    settlesAt: certain || onThreshold(bands, e.rate) ? null : settleSample(e, (n) => inBand(...intervalAt(e, n))),
+    settlesAt: certain || sitting ? null : settleSample(e, (n) => inBand(...intervalAt(e, n))),
+    onThreshold: sitting,
   };
 }
 

@@ -167,7 +167,7 @@ describe('band certainty', () => {
   it('29 of 30 straddles 85: likely but not certain; 36 answers at the same rate settle it', () => {
     const e = share({ levels: { 5: 20, 4: 9, 3: 1 } });
     const c = bandCertainty(e, seedSatisfactionBands);
-    expect(c).toEqual({ band: { min: '85.00', factor: '1' }, certain: false, straddles: ['85.00'], settlesAt: 36 });
+    expect(c).toEqual({ band: { min: '85.00', factor: '1' }, certain: false, straddles: ['85.00'], settlesAt: 36, onThreshold: false });
     expect(toFixedString(intervalAt(e, 36)[0])).toBe('85.00');
     expect(toFixedString(intervalAt(e, 35)[0])).toBe('84.76');
   });
@@ -192,7 +192,7 @@ describe('band certainty', () => {
     // tens of thousands of answers; 9 of 12 = 75 % after 288 million.
     for (const levels of [{ 5: 8, 2: 2 }, { 5: 9, 2: 3 }]) {
       const c = bandCertainty(share({ levels }), seedSatisfactionBands);
-      expect(c).toMatchObject({ certain: false, settlesAt: null });
+      expect(c).toMatchObject({ certain: false, settlesAt: null, onThreshold: true });
     }
     // Beside it, a rate just off the threshold still gets its figure.
     expect(bandCertainty(share({ levels: { 5: 17, 2: 4 } }), seedSatisfactionBands).settlesAt).toBeGreaterThan(21); // 80.95 %

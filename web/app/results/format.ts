@@ -56,6 +56,7 @@ export function bandSentence(overall: Rate): string | null {
   const min = b.band.min.replace(/\.00$/, '');
   if (b.certain) return rt('bandCertain', { min });
   const t = b.straddles.map((s) => s.replace(/\.00$/, '')).join('%、');
+  if (b.onThreshold) return rt('bandOnThreshold', { min, t });
   if (b.settlesAt === null) return rt('bandUnsettled', { min, t });
   return rt('bandUncertain', { min, t, more: Math.max(1, b.settlesAt - overall.n) });
 }
