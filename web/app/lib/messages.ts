@@ -12,7 +12,7 @@ export function messageOf(error: unknown): string {
   return t('err_other', { message: error.message });
 }
 
-/** Whether the app words this failure itself (see messageOf). */
-export function knownCode(error: ApiFailure): boolean {
-  return tOr(`err_${error.code}`, '') !== '';
+/** The app words this failure itself from the figures of its one issue: nothing is left to list. */
+export function toldInFull(error: ApiFailure): boolean {
+  return error.issues.length === 1 && error.issues[0]!.params !== undefined && tOr(`err_${error.code}`, '') !== '';
 }
