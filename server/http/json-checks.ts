@@ -18,6 +18,16 @@ function textProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Whether the text has `depth` opening brackets at all (inside strings too: an upper bound). */
+function canNest(source: string, depth: number): boolean {
+  let open = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if ((c === 123 || c === 91) && ++open >= depth) return true; // { [
+  }
+  return false;
+}
+
 function refuse(code: string, path: string, problem: string): never {
   const field = path || '(body)';
   const message = `${path || 'body'}: ${problem}`;
@@ -27,10 +37,13 @@ function refuse(code: string, path: string, problem: string): never {
 /**
  * Throws a 422 for the first value of a parsed body that breaks those rules. `source` is the body
  * as received: the text of every key and string is looked at only when it escapes a suspect
- * character, so an ordinary submission costs one scan for `\u` and a walk of its few values.
+ * character, and the values are walked only when the body has brackets enough to nest too deep.
  */
 export function checkParsedJson(value: unknown, source: string): void {
   const checkText = source.includes('\\u') && suspectEscape.test(source);
+  // Nothing to find without a suspect escape in a body with too few brackets to nest that deep:
+  // an ordinary submission stops here, after counting its brackets.
+  if (!checkText && !canNest(source, maxJsonDepth)) return;
   // Iterative, so a body nested 100,000 deep is refused rather than overflowing this walk too.
   const stack: [unknown, string, number][] = [[value, '', 0]];
   while (stack.length > 0) {
