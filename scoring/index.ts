@@ -18,7 +18,7 @@ export type {
 
 // Frameworks, rules and the sheet (DESIGN §4, §7)
 export { parseFramework, type ParseResult } from './framework/compile.ts';
-export { frameworkSchema, type FrameworkJson, type IndicatorJson, type RuleJson } from './framework/schema.ts';
+export { formatPassed, frameworkSchema, type FrameworkJson, type IndicatorJson, type RuleJson } from './framework/schema.ts';
 export type { Framework, Indicator, Rule, RuleKind } from './framework/types.ts';
 export { indicatorInputSchema, type IndicatorInput, type Inputs } from './sheet/input-schema.ts';
 export { checkInputs, inputProblems, indicatorsByCode } from './sheet/check-inputs.ts';

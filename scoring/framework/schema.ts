@@ -9,9 +9,11 @@ export const decimalValue = z.union([
   z.number().refine(Number.isFinite, '须为有限数'),
   z.string().refine(isDecimalString, '须为十进制数，如 "96.67"'),
 ]);
-// A range is checked only on a value that passed its format check: zod goes on to the next
-// refinement after one has failed, and toDecimal throws on text such as "abc" or "1/0".
-const formatPassed = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
+/**
+ * A refinement's option: it runs only on a value that passed its format check. zod goes on to the
+ * next refinement after one has failed, and toDecimal throws on text such as "abc" or "1/0".
+ */
+export const formatPassed = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
 const nonNegative = decimalValue.refine((v) => !toDecimal(v).isNegative(), { message: '不能为负数', ...formatPassed });
 const positive = decimalValue.refine((v) => toDecimal(v).gt(0), { message: '须大于 0', ...formatPassed });
 const factor = z

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { toDecimal } from '../decimal.ts';
-import { decimalValue } from '../framework/schema.ts';
-
-// A range is checked only on figures that passed their format check: zod goes on to the next
-// refinement after one has failed, and toDecimal throws on text such as "abc".
-const formatPassed = { when: (payload: z.core.ParsePayload) => payload.issues.length === 0 };
+import { decimalValue, formatPassed } from '../framework/schema.ts';
 
 // A percentage (满意度, 得分率, an interval's bound): out of 0–100 it is a typing slip, and a
 // rate of 150 would otherwise score full marks.

@@ -2,13 +2,11 @@
 // of their rates (the overall, or one dimension), and how several combine (by sample size, or by
 // the weights stated here).
 import { z } from 'zod';
-import { toDecimal } from '../../scoring/index.ts';
+import { formatPassed, toDecimal } from '../../scoring/index.ts';
 
-// The greater-than-0 check runs only on a weight that passed its format check: zod goes on to the
-// next refinement after one has failed, and toDecimal throws on text such as "abc".
 const weight = z
   .union([z.number().finite(), z.string().regex(/^\d+(\.\d+)?$/, 'a decimal such as "0.5"')])
-  .refine((w) => toDecimal(w).gt(0), { message: 'must be greater than 0', when: (payload) => payload.issues.length === 0 });
+  .refine((w) => toDecimal(w).gt(0), { message: 'must be greater than 0', ...formatPassed });
 
 export const bindingSchema = z
   .strictObject({
