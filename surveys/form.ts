@@ -1,5 +1,5 @@
 import type { Answers, AnswerValue, Question, SurveyDefinition } from './definition.ts';
-import { isVisible } from './visibility.ts';
+import { answeredIneligibly, isVisible } from './visibility.ts';
 
 // The no-JavaScript path: a plain HTML form post, field name = question id, every value text,
 // a multi question as a repeated field. Conversion is lenient and leaves judging to the answer
@@ -25,7 +25,7 @@ export function answersFromForm(definition: SurveyDefinition, form: FormFields):
     if (value === undefined) continue;
     if (!isVisible(definition, question, answers)) continue;
     answers[question.id] = value;
-    if (question.kind === 'single' && question.screener && typeof value === 'string' && !question.screener.eligible.includes(value)) break;
+    if (answeredIneligibly(question, value)) break;
   }
   return answers;
 }

@@ -42,13 +42,15 @@ export function isEligible(definition: SurveyDefinition, answers: Partial<Answer
   return ineligibleAt(definition, answers) === -1;
 }
 
+/** A screener answered with a value outside its eligible list. */
+export function answeredIneligibly(question: Question, value: AnswerValue | undefined): boolean {
+  return question.kind === 'single' && question.screener !== undefined && typeof value === 'string' && !question.screener.eligible.includes(value);
+}
+
 /** Index of the first visible screener answered ineligibly, or -1. */
 export function ineligibleAt(definition: SurveyDefinition, answers: Partial<Answers>): number {
   return definition.questions.findIndex((question) => {
-    if (question.kind !== 'single' || !question.screener) return false;
-    if (!Object.hasOwn(answers, question.id)) return false;
-    const value = answers[question.id];
-    if (typeof value !== 'string') return false;
-    return !question.screener.eligible.includes(value) && isVisible(definition, question, answers);
+    const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
+    return answeredIneligibly(question, value) && isVisible(definition, question, answers);
   });
 }
