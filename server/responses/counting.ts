@@ -5,6 +5,7 @@
 // always undoes exactly the increment it follows.
 import { isEligible, type Answers, type SurveyDefinition } from '../../surveys/index.ts';
 import type { LevelCountsTable } from '../db/schema.ts';
+import { publicChannels } from './channels.ts';
 
 /** The level key of a "not applicable" (不了解) answer; level codes are stored as their text. */
 export const notApplicableLevel = 'na';
@@ -31,7 +32,7 @@ export type ResponseStatus = 'valid' | 'ineligible' | 'excluded';
  * and submitting say something about the answers. An interviewer, or a clerk typing in a paper
  * form or a file, is quick for reasons of their own.
  */
-const selfCompleted: ReadonlySet<string> = new Set(['link', 'qr', 'token', 'kiosk']);
+const selfCompleted: ReadonlySet<string> = new Set(publicChannels);
 
 export function tallyResponse(
   definition: SurveyDefinition,

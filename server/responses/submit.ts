@@ -8,9 +8,8 @@ import { ApiError } from '../http/errors.ts';
 import { responseExists } from '../db/responses.ts';
 import type { PublishedSurvey } from '../surveys/published.ts';
 import { pendingResponse } from '../surveys/pending.ts';
+import type { PublicChannel } from './channels.ts';
 
-/** How a respondent reached the page; `kiosk` is a tablet in a hall that serves many people. */
-export type PublicChannel = 'link' | 'qr' | 'token' | 'kiosk';
 
 export interface Submission {
   id: string;

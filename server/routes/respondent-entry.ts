@@ -5,7 +5,7 @@ import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { isValidToken } from '../db/surveys.ts';
 import { entryPoint } from '../db/sources.ts';
-import type { PublicChannel } from '../responses/submit.ts';
+import type { PublicChannel } from '../responses/channels.ts';
 
 /** What a link may carry as an invitation token, a poster's code or a kiosk key. */
 export const linkKey = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
