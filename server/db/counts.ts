@@ -40,6 +40,24 @@ export async function insertFlags(trx: Transaction<Database> | Kysely<Database>,
   for (let i = 0; i < flags.length; i += 500) await trx.insertInto('response_flags').values(flags.slice(i, i + 500)).execute();
 }
 
+/**
+ * The flags stored with each of these responses (ineligible, too_fast, straight_line), sorted.
+ * The two that depend on other responses (duplicate_device, burst) are not stored: the response
+ * list decides them per row with a search of the survey.
+ */
+export async function storedFlagsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const flags = new Map<string, string[]>();
+  if (ids.length === 0) return flags;
+  const rows = await db.selectFrom('response_flags').select(['response_id', 'flag']).where('response_id', 'in', ids).execute();
+  for (const r of rows) {
+    const own = flags.get(r.response_id);
+    if (own) own.push(r.flag);
+    else flags.set(r.response_id, [r.flag]);
+  }
+  for (const own of flags.values()) own.sort();
+  return flags;
+}
+
 export interface CountFilter {
   group?: string | undefined;
   channel?: string | undefined;

@@ -9,6 +9,7 @@
 //   ten-minute bucket, the same in both engines).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, ResponsesTable } from './schema.ts';
+import { storedFlagsOf } from './counts.ts';
 
 export const burstSize = 3;
 export const relationalFlags = ['duplicate_device', 'burst'] as const;
@@ -70,15 +71,12 @@ export async function listResponses(db: Kysely<Database>, f: ResponseListFilter)
     .orderBy('r.seq')
     .limit(f.limit)
     .execute();
-  const ids = rows.map((r) => r.id);
-  const stored = ids.length === 0 ? [] : await db.selectFrom('response_flags').select(['response_id', 'flag']).where('response_id', 'in', ids).execute();
-  const flagsOf = new Map<string, string[]>();
-  for (const s of stored) flagsOf.set(s.response_id, [...(flagsOf.get(s.response_id) ?? []), s.flag]);
+  const flagsOf = await storedFlagsOf(db, rows.map((r) => r.id));
   return rows.map(({ excluded_id, duplicate_device, burst: inBurst, ...r }) => ({
     ...r,
     seq: Number(r.seq),
     definition_version: Number(r.definition_version),
     excluded: excluded_id !== null,
-    flags: [...(flagsOf.get(r.id) ?? []).sort(), ...(Number(duplicate_device) ? ['duplicate_device'] : []), ...(Number(inBurst) ? ['burst'] : [])],
+    flags: [...(flagsOf.get(r.id) ?? []), ...(Number(duplicate_device) ? ['duplicate_device'] : []), ...(Number(inBurst) ? ['burst'] : [])],
   }));
 }

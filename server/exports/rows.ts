@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { responsePage, type ResponseFilter } from '../db/export-reads.ts';
-import type { ResponseStatus } from '../responses/counting.ts';
+import { storedFlagsOf } from '../db/counts.ts';
+import { responseStatus } from '../responses/counting.ts';
 import type { ExportRow } from './columns.ts';
 import type { ExportTally } from './log.ts';
 
@@ -18,39 +19,6 @@ import type { ExportTally } from './log.ts';
  */
 export const pageSize = 100;
 
-/**
- * Whether a response counts, and if not why, as the accounting counts it (DESIGN §3). Valid is
- * the response list's `valid` (server/results/response-view.ts: not excluded and not ineligible;
- * a unit test holds the two equal). Of the rest, one the screener made ineligible (the flag
- * server/responses/counting.ts stores with the response as it counts it ineligible) stays
- * ineligible when it is also excluded, as its exclusion moves no counts (db/exclusions.ts); the
- * others are excluded.
- */
-export function responseStatus(r: { excluded: boolean; flags: readonly string[] }): ResponseStatus {
-  if (r.flags.includes('ineligible')) return 'ineligible';
-  return r.excluded ? 'excluded' : 'valid';
-}
-
-/**
- * The flags stored with each response of a page (response_flags: ineligible, too_fast,
- * straight_line), sorted as the response list sorts them. The two flags that depend on other
- * responses (duplicate_device, burst) are decided by the response list per row with a search of
- * the survey, which over a whole survey would cost a scan of it per response: they stay on the
- * results page.
- */
-async function storedFlags(db: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
-  const flags = new Map<string, string[]>();
-  if (ids.length === 0) return flags;
-  const rows = await db.selectFrom('response_flags').select(['response_id', 'flag']).where('response_id', 'in', ids).execute();
-  for (const r of rows) {
-    const own = flags.get(r.response_id);
-    if (own) own.push(r.flag);
-    else flags.set(r.response_id, [r.flag]);
-  }
-  for (const own of flags.values()) own.sort();
-  return flags;
-}
-
 const none: readonly string[] = [];
 
 export async function* exportPages(db: Kysely<Database>, surveyId: string, uptoSeq: number, filter: ResponseFilter, tally: ExportTally): AsyncGenerator<ExportRow[]> {
@@ -58,7 +26,7 @@ export async function* exportPages(db: Kysely<Database>, surveyId: string, uptoS
     const page = await responsePage(db, surveyId, { afterSeq, uptoSeq }, filter, pageSize);
     if (page.length === 0) return;
     afterSeq = Number(page[page.length - 1]!.seq);
-    const flagsOf = await storedFlags(db, page.map((r) => r.id));
+    const flagsOf = await storedFlagsOf(db, page.map((r) => r.id));
     tally.rows += page.length;
     tally.lastHash = page[page.length - 1]!.hash;
     const statuses = (tally.statuses ??= {});

@@ -28,6 +28,16 @@ export interface ResponseTally {
 export type ResponseStatus = 'valid' | 'ineligible' | 'excluded';
 
 /**
+ * A stored response's status as the accounting counts it (DESIGN §3), from its exclusion and its
+ * stored flags: one the screener made ineligible stays ineligible when it is also excluded, as
+ * its exclusion moves no counts (db/exclusions.ts); valid is neither.
+ */
+export function responseStatus(r: { excluded: boolean; flags: readonly string[] }): ResponseStatus {
+  if (r.flags.includes('ineligible')) return 'ineligible';
+  return r.excluded ? 'excluded' : 'valid';
+}
+
+/**
  * Where respondents fill the form in themselves: only there does a short time between opening
  * and submitting say something about the answers. An interviewer, or a clerk typing in a paper
  * form or a file, is quick for reasons of their own.

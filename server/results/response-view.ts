@@ -3,6 +3,7 @@
 import type { Answers, AnswerValue, Question, SurveyDefinition } from '../../surveys/index.ts';
 import type { ListedResponse } from '../db/response-list.ts';
 import type { ExclusionEvent } from '../db/exclusions.ts';
+import { responseStatus } from '../responses/counting.ts';
 
 export interface LabelledAnswer {
   question: string;
@@ -46,7 +47,7 @@ export function responseSummary(r: ListedResponse) {
     submittedAt: r.submitted_at,
     flags: r.flags,
     excluded: r.excluded,
-    valid: !r.excluded && !r.flags.includes('ineligible'),
+    valid: responseStatus(r) === 'valid',
   };
 }
 
