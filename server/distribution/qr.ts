@@ -23,7 +23,7 @@ export async function qrPng(url: string, width: number): Promise<Buffer> {
   const key = `${width} ${url}`;
   let png = drawn.get(key);
   if (png === undefined) {
-    png = await (await loadQrCode()).toBuffer(url, { ...options, type: 'png', width: Math.min(width, maxQrWidth) });
+    png = await (await loadQrCode()).toBuffer(url, { ...options, type: 'png', width });
     if (drawn.size >= keepDrawn) drawn.delete(drawn.keys().next().value!);
   } else drawn.delete(key);
   // Re-inserted, so the map's order is least recently used first.

@@ -2,7 +2,9 @@ import { Fragment } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { PageData } from './data.ts';
 import { answerOf, formView, progress } from './form-state.ts';
-import { conditionHint, numbering, screenerHint } from './hints.ts';
+import { conditionHint, screenerHint } from './hints.ts';
+// Straight from the file, not the index: the index brings zod into the page's bundle.
+import { mainQuestionNumbers } from '../../surveys/numbering.ts';
 import { Question } from './Question.tsx';
 import { ErrorSummary } from './Summary.tsx';
 import { format, issueMessage, textLang } from './text.ts';
@@ -17,7 +19,7 @@ import { kioskUrl, useKioskRestart } from './kiosk.ts';
 export function App({ data }: { data: PageData }) {
   const { definition, slug, lang, text: t } = data;
   const s = useRespondent(data);
-  const numbers = useMemo(() => numbering(definition), [definition]);
+  const numbers = useMemo(() => mainQuestionNumbers(definition), [definition]);
   const questionIds = useMemo(() => new Set(definition.questions.map((q) => q.id)), [definition]);
   const surveyLang = textLang(definition, t);
   const langSwitch = <LangSwitch lang={lang} t={t} query={{ t: data.token, c: data.channel, src: data.source, kiosk: data.kiosk }} />;

@@ -1,18 +1,8 @@
 // Numbers and the short notes that let a respondent without JavaScript, who sees every question,
 // know which ones apply to them.
 import type { Question, SurveyDefinition } from '../../surveys/index.ts';
-// Straight from the file, not the index: the index brings zod into the page's bundle.
-import { mainQuestionNumbers } from '../../surveys/numbering.ts';
 import { format, type Strings } from './text.ts';
 
-/**
- * Main questions are numbered 1, 2, 3…; follow-ups (with visibleIf) are not, so the numbers a
- * respondent sees stay the same whether or not a follow-up is showing. The rule is the one the
- * exports and results files number by (surveys/numbering.ts).
- */
-export function numbering(definition: SurveyDefinition): Map<string, number> {
-  return mainQuestionNumbers(definition);
-}
 
 /** The label a respondent saw for an answer value of a question (a level, an option). */
 export function choiceLabel(definition: SurveyDefinition, question: Question, value: string | number): string {

@@ -3,7 +3,6 @@
 import { describe, expect, test } from 'vitest';
 import { mainQuestionNumbers, numberedLabel, numberMark, questionNumbers, type SurveyDefinition } from '../../../surveys/index.ts';
 import { templates } from '../../../surveys/templates/index.ts';
-import { numbering } from '../../../web/respondent/hints.ts';
 
 const texts = (def: Pick<SurveyDefinition, 'questions'>) => Object.fromEntries([...questionNumbers(def)].map(([id, n]) => [id, n.text]));
 
@@ -26,12 +25,11 @@ describe('questionNumbers', () => {
     expect(questionNumbers(templates.public).get('q3')).toEqual({ main: 6, text: '6' });
   });
 
-  test('the main numbers are the respondent page’s, which it takes from here', () => {
+  test('the main numbers are the respondent page’s rule: main questions 1, 2, 3…, follow-ups none', () => {
     for (const def of Object.values(templates)) {
       const main = new Map([...questionNumbers(def)].flatMap(([id, n]) => (n.sub === undefined ? [[id, n.main] as const] : [])));
       expect(main).toEqual(respondentRule(def));
       expect(mainQuestionNumbers(def)).toEqual(respondentRule(def));
-      expect(numbering(def)).toEqual(respondentRule(def));
     }
   });
 

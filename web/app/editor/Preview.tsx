@@ -3,7 +3,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { AnswerValue, Answers, SurveyDefinition } from '../../../surveys/index.ts';
 import { Question } from '../../respondent/Question.tsx';
 import { answerOf, formView } from '../../respondent/form-state.ts';
-import { conditionHint, numbering, screenerHint } from '../../respondent/hints.ts';
+import { conditionHint, screenerHint } from '../../respondent/hints.ts';
+import { mainQuestionNumbers } from '../../../surveys/numbering.ts';
 import { strings } from '../../respondent/i18n.ts';
 import { lang } from '../i18n.ts';
 
@@ -13,7 +14,7 @@ import { lang } from '../i18n.ts';
  */
 export function Preview({ definition }: { definition: SurveyDefinition }) {
   const [answers, setAnswers] = useState<Answers>({});
-  const numbers = useMemo(() => numbering(definition), [definition]);
+  const numbers = useMemo(() => mainQuestionNumbers(definition), [definition]);
   const rt = strings(lang() === 'en' ? 'en' : 'zh');
   const view = formView(definition, answers);
   const change = (id: string, value: AnswerValue | undefined) =>

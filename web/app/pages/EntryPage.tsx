@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnswerIssueCode, AnswerValue, Answers } from '../../../surveys/index.ts';
 import { answerOf, missingRequired, submittedAnswers } from '../../respondent/form-state.ts';
-import { numbering } from '../../respondent/hints.ts';
+import { mainQuestionNumbers } from '../../../surveys/numbering.ts';
 import { strings } from '../../respondent/i18n.ts';
 import { issueMessage } from '../../respondent/text.ts';
 import { api, ApiFailure } from '../lib/api.ts';
@@ -41,7 +41,7 @@ function EntryForm({ detail, user }: { detail: SurveyDetail; user: User }) {
   const [busy, setBusy] = useState(false);
   const ids = useRef({ id: newUuid(), startedAt: new Date().toISOString() });
   const summaryRef = useRef<HTMLHeadingElement>(null);
-  const numbers = useMemo(() => numbering(definition), [definition]);
+  const numbers = useMemo(() => mainQuestionNumbers(definition), [definition]);
   const rt = strings(lang() === 'en' ? 'en' : 'zh');
   const questions = shownQuestions(definition, answers);
   // Focus follows `current` after each render that changed it.

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { SurveyDefinition } from '../../../surveys/index.ts';
-import { numbering } from '../../respondent/hints.ts';
+import { mainQuestionNumbers } from '../../../surveys/numbering.ts';
 import { api } from '../lib/api.ts';
 import { t } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
@@ -38,7 +38,7 @@ function ImportWizard({ surveyId, definition, open }: { surveyId: string; defini
   const [previewedWith, setPreviewedWith] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const numbers = useMemo(() => numbering(definition), [definition]);
+  const numbers = useMemo(() => mainQuestionNumbers(definition), [definition]);
   const base = `/api/surveys/${encodeURIComponent(surveyId)}/import`;
 
   const send = async <T,>(path: string, mapping: object): Promise<T> => {
