@@ -3,7 +3,7 @@
 
 export { Decimal, toDecimal, roundHalfUp, toFixedString, toTrimmedString, type Decimalish } from './decimal.ts';
 export { bandFor, bandFactor, published, seedSatisfactionBands, type Band } from './bands.ts';
-export type { ScoringIssue } from './issues.ts';
+export { formatPath, type ScoringIssue } from './issues.ts';
 
 // Satisfaction (DESIGN §3)
 export { surveyResults, surveyEstimates, type SurveyResults, type SurveyEstimates, type ItemResult } from './satisfaction/results.ts';

@@ -5,7 +5,7 @@
 // field and indicator, and nothing is stored.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { indicatorInputSchema, indicatorsByCode, inputProblems, checkInputs, type Indicator } from '../../scoring/index.ts';
+import { formatPath, indicatorInputSchema, indicatorsByCode, inputProblems, checkInputs, type Indicator } from '../../scoring/index.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, parseWith } from '../http/parse.ts';
@@ -106,7 +106,8 @@ export function sheetRoutes(ctx: AppContext): Hono<AuthEnv> {
     const problems = inputProblems(indicator, input);
     if (problems.length > 0) {
       const issues = problems.map((p) => {
-        const field = p.key === undefined ? p.field : `${p.field}.${p.key}`;
+        // Named as the inputs file names it (values["m-1"]), less its inputs["code"] prefix.
+        const field = formatPath([p.field, ...(p.key === undefined ? [] : [p.key])]);
         return { field, code: 'invalid_input', message: `指标 ${indicator.code}（${indicator.name}）${field}：${p.message}`, params: { indicator: indicator.code } };
       });
       throw new ApiError(422, 'invalid_input', issues.map((i) => i.message).join('; '), issues);

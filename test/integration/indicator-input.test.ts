@@ -78,6 +78,8 @@ describe('every problem names its field', () => {
       ['3.2.2', { grade: '神' }, 'grade'],
       ['2.1.1', { met: [true, true] }, 'met'],
       ['2.5.2', { values: { utilization: '100', idleOffLedger: '0', extra: '1' } }, 'values.extra'],
+      // Named as an inputs file names it, so both routes give the same field.
+      ['2.5.2', { values: { utilization: '100', idleOffLedger: '0', 'm-1': '1' } }, 'values["m-1"]'],
       ['2.5.2', { values: { utilization: '100' } }, 'values.idleOffLedger'],
       ['2.5.2', JSON.parse('{ "values": { "utilization": "100", "idleOffLedger": "0", "__proto__": "1" } }'), 'values.__proto__'],
       ['2.5.2', { value: '100' }, 'value'],
