@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../lib/api.ts';
+import { useSave } from '../lib/useSave.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import type { IndicatorInput, SheetIndicator } from './types.ts';
 import { scoreEntry } from './score-entry.ts';
@@ -21,8 +22,7 @@ export function ScoreEditor({ evaluationId, indicator, input, onSaved, onCancel 
 }) {
   const [score, setScore] = useState(input?.score === undefined ? (indicator.score ?? '') : String(input.score));
   const [reason, setReason] = useState(input?.reason ?? indicator.reason ?? '');
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, error, run } = useSave();
   const scoreField = useRef<HTMLInputElement>(null);
   // The edit button this form replaces had the focus: it moves to the score, into view (on a phone,
   // within the table's sideways scroll).
@@ -30,19 +30,13 @@ export function ScoreEditor({ evaluationId, indicator, input, onSaved, onCancel 
   const noteId = `stated-note-${indicator.code}`;
   const path = `/api/evaluations/${encodeURIComponent(evaluationId)}/indicators/${encodeURIComponent(indicator.code)}`;
 
-  const save = async (clear: boolean) => {
+  const save = (clear: boolean) => {
     const next = scoreEntry(input, clear ? null : score, reason);
-    setSaving(true);
-    setError(null);
-    try {
+    return run(async () => {
       // The JSON body is empty, but the server takes unsafe methods only as JSON (DESIGN §9).
       await (Object.keys(next).length === 0 ? api(path, { method: 'DELETE', json: {} }) : api(path, { method: 'PUT', json: next }));
       onSaved();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
