@@ -3,7 +3,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from './errors.ts';
-import { checkParsedJson } from './json-checks.ts';
+import { checkParsedJson, nulRefused } from './json-checks.ts';
 
 /**
  * Refuses bodies over `maxSize` with 413. A body with Content-Length is judged by its header
@@ -69,10 +69,7 @@ export async function readForm(c: Context): Promise<Record<string, string | stri
   for (const [name, value] of data.entries()) {
     if (typeof value !== 'string') throw new ApiError(422, 'invalid_form', `${name}: files are not accepted`, [{ field: name, code: 'invalid_type', message: `${name}: files are not accepted` }]);
     // As in JSON bodies (json-checks.ts); a form's decoding already replaces broken Unicode.
-    if (value.includes('\0') || name.includes('\0')) {
-      const field = name.replaceAll('\0', '');
-      throw new ApiError(422, 'invalid_form', `${field}: text must not contain a NUL character`, [{ field, code: 'invalid_text', message: `${field}: text must not contain a NUL character` }]);
-    }
+    if (value.includes('\0') || name.includes('\0')) throw nulRefused('invalid_form', name.replaceAll('\0', ''));
     const prev = form[name];
     form[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
   }

@@ -28,6 +28,12 @@ function canNest(source: string, depth: number): boolean {
   return false;
 }
 
+/** 422 for a NUL character in a form field or query parameter (JSON's are named by their path). */
+export function nulRefused(code: string, field: string): ApiError {
+  const message = `${field}: text must not contain a NUL character`;
+  return new ApiError(422, code, message, [{ field, code: 'invalid_text', message }]);
+}
+
 function refuse(code: string, path: string, problem: string): never {
   const field = path || '(body)';
   const message = `${path || 'body'}: ${problem}`;

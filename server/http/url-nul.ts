@@ -3,6 +3,7 @@
 // with it names nothing (404) and a query value with it is refused by name (422).
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './errors.ts';
+import { nulRefused } from './json-checks.ts';
 
 export function refuseNulInUrl(): MiddlewareHandler {
   return async (c, next) => {
@@ -13,11 +14,7 @@ export function refuseNulInUrl(): MiddlewareHandler {
     const path = query === -1 ? url : url.slice(0, query);
     if (path.includes('%00')) throw new ApiError(404, 'not_found', 'no such resource');
     for (const [name, value] of new URLSearchParams(url.slice(query + 1))) {
-      if (name.includes('\0') || value.includes('\0')) {
-        const field = name.replaceAll('\0', '');
-        const message = `${field}: must not contain a NUL character`;
-        throw new ApiError(422, 'invalid_query', message, [{ field, code: 'invalid_text', message }]);
-      }
+      if (name.includes('\0') || value.includes('\0')) throw nulRefused('invalid_query', name.replaceAll('\0', ''));
     }
     return next();
   };
