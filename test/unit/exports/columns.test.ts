@@ -9,7 +9,7 @@ import { exportColumns, fixedHeader, type ExportRow } from '../../../server/expo
 import { channelNames, flagNames, groupNames, invalidNames } from '../../../server/exports/labels.ts';
 import { filterText } from '../../../server/exports/notes.ts';
 import { responseStatus } from '../../../server/responses/counting.ts';
-import { tOr } from '../../../web/app/i18n.ts';
+import { _tables, tOr } from '../../../web/app/i18n.ts';
 import { rtOr } from '../../../web/app/results/text.ts';
 
 const current: SurveyDefinition = templates.public;
@@ -81,6 +81,10 @@ describe('the names', () => {
     for (const [code, name] of Object.entries(groupNames)) expect(name, code).toBe(tOr(`group_${code}`, code));
     for (const [code, name] of Object.entries(flagNames)) expect(name, code).toBe(rtOr(`flag_${code}`, code));
     for (const [code, name] of Object.entries(invalidNames)) expect(name, code).toBe(rtOr(`invalid_${code}`, code));
+    // And the other way: a channel or group the app names has its name in the files too.
+    const appCodes = (prefix: string) => Object.keys(_tables.zh).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort();
+    expect(Object.keys(channelNames).sort()).toEqual(appCodes('channel_'));
+    expect(Object.keys(groupNames).sort()).toEqual(appCodes('group_'));
   });
 
   test('filters in the 说明 sheet: names with their codes', () => {
