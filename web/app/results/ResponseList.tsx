@@ -29,7 +29,9 @@ interface Loaded {
 export function ResponseList({ surveyId, filter, version, onChanged }: { surveyId: string; filter: Filter; version: string; onChanged: () => void }) {
   const [show, setShow] = useState<Show>('flagged');
   const key = `${show}\n${filter.group}\n${filter.channel}`;
-  // How many rows are shown; another choice or filter starts again from one page.
+  // How many rows are shown; another choice or filter starts again from one page. Read through
+  // `key` at once (no page of the old count is asked for), and reset by the effect, so that going
+  // back to an earlier choice starts from one page too.
   const [wanted, setWanted] = useState({ key, n: pageSize });
   const shown = wanted.key === key ? wanted.n : pageSize;
   useEffect(() => {
