@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IndicatorInput, SheetIndicator } from './types.ts';
 import { ScoreEditor } from './ScoreEditor.tsx';
 import { st } from './text.ts';
@@ -26,14 +26,18 @@ export function SheetTree({ evaluationId, indicators, inputs, onChange }: {
   onChange: () => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
-  // When the editor closes, the focus goes back to its row's edit button rather than to the page.
-  const [closed, setClosed] = useState<string | null>(null);
+  // When the editor closes, the focus goes back to its row's edit button (there once the row has
+  // rendered without the editor) rather than to the page.
+  const closed = useRef<string | null>(null);
   useEffect(() => {
-    if (editing !== null || closed === null) return;
-    document.getElementById(`ind-${closed}`)?.querySelector<HTMLButtonElement>('button.edit-score')?.focus();
-    setClosed(null);
-  }, [editing, closed]);
-  const close = (code: string) => (setEditing(null), setClosed(code));
+    if (editing !== null || closed.current === null) return;
+    document.getElementById(`ind-${closed.current}`)?.querySelector<HTMLButtonElement>('button.edit-score')?.focus();
+    closed.current = null;
+  }, [editing]);
+  const close = (code: string) => {
+    closed.current = code;
+    setEditing(null);
+  };
   return (
     <div class="scroll sheet-scroll" role="region" aria-label={st('scrollHint')} tabIndex={0}>
       <table class="list sheet">
