@@ -56,8 +56,12 @@ export function frameworkFromTable(table: Table, name: string): TableResult {
   const pointsCol = col('分值');
   const ruleCol = col('规则');
   const codeCol = col('代码');
+  /** Where in the file: 第 3 行 D 列（分值）. */
+  const place = (row: number, column: number, header: string) => `第 ${row} 行 ${columnLetter(column)} 列（${header}）`;
   const at = (row: number, column: number, header: string, message: string, code = 'invalid_cell') =>
-    issues.push({ field: 'file', code, message: `第 ${row} 行 ${columnLetter(column)} 列（${header}）：${message}`, params: { row, column: columnLetter(column) } });
+    issues.push({ field: 'file', code, message: `${place(row, column, header)}：${message}`, params: { row, column: columnLetter(column) } });
+  // The column of each indicator field the framework check may name.
+  const columnOf: Record<string, [number, string]> = { points: [pointsCol, '分值'], rule: [ruleCol, '规则'], code: [codeCol, '代码'] };
 
   const missing = [levels[0]! < 0 ? '一级指标' : null, pointsCol < 0 ? '分值' : null].filter((h) => h !== null);
   if (missing.length > 0) {
@@ -149,8 +153,8 @@ export function frameworkFromTable(table: Table, name: string): TableResult {
         const path = [...rowOf.keys()].filter((p) => i.path === p || i.path.startsWith(`${p}.`)).sort((a, b) => b.length - a.length)[0];
         const row = path === undefined ? undefined : rowOf.get(path);
         const field = path === undefined ? undefined : /^\.(points|rule|code)\b/.exec(i.path.slice(path.length))?.[1];
-        const [column, header] = field === 'points' ? [pointsCol, '分值'] : field === 'rule' ? [ruleCol, '规则'] : field === 'code' ? [codeCol, '代码'] : [-1, ''];
-        const where = row === undefined ? '' : column < 0 ? `第 ${row} 行：` : `第 ${row} 行 ${columnLetter(column)} 列（${header}）：`;
+        const [column, header] = field === undefined ? [-1, ''] : columnOf[field]!;
+        const where = row === undefined ? '' : column < 0 ? `第 ${row} 行：` : `${place(row, column, header)}：`;
         const params = { ...(row === undefined ? {} : { row }), ...(row !== undefined && column >= 0 ? { column: columnLetter(column) } : {}), ...(i.code ? { indicator: i.code } : {}) };
         return { field: 'file', code: 'invalid_framework', message: `${where}${i.message}`, params };
       }),
