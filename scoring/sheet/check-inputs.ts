@@ -5,7 +5,6 @@ import { formatPath, indicatorLabel, type ScoringIssue } from '../issues.ts';
 import { ruleModule, ruleNames } from '../rules/index.ts';
 import { factKeys, indicatorInputSchema, type FactKey, type IndicatorInput, type InputProblem } from './input-schema.ts';
 
-
 /** Every indicator of a framework by code. */
 export function indicatorsByCode(framework: Framework): Map<string, Indicator> {
   const byCode = new Map<string, Indicator>();

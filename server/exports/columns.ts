@@ -22,9 +22,9 @@ export interface ExportRow {
   excluded: boolean;
   /** The reason of that exclusion, or null when there is none. */
   exclusion: string | null;
-  /** Whether it counts, or why not, as the accounting counts it (server/exports/rows.ts). */
+  /** Whether it counts, or why not, as the accounting counts it (responseStatus, responses/counting.ts). */
   status: ResponseStatus;
-  /** The quality flags stored with it (advice, not a reason by themselves; server/exports/rows.ts). */
+  /** The quality flags stored with it (advice, not a reason by themselves; db/counts.ts storedFlagsOf). */
   flags: readonly string[];
 }
 
