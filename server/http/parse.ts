@@ -6,7 +6,8 @@ import { ApiError, issuesFromZod } from './errors.ts';
 import { readJson } from './body.ts';
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, code = 'invalid_body'): z.infer<S> {
-  const parsed = schema.safeParse(value);
+  // reportInput tells a missing field (input undefined) from a wrong one; the input itself is never sent back.
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issues = issuesFromZod(parsed.error.issues);
   throw new ApiError(422, code, issues.map((i) => i.message).join('; '), issues);
