@@ -193,6 +193,16 @@ const zh = {
   err_cross_origin: '请求被拒绝（来源不符）。',
   err_paper_below_zero: '登记后已发放的纸质问卷将少于 0 份：本次 {count} 份，此前共 {total} 份。',
   err_method_fixed: '问卷开放后不能更改声明的计分方法：已用它算出的结果须保持可追溯。',
+  err_fix_below: '请更正以下问题：',
+  err_invalid_json: '请求内容不是有效的 JSON。',
+  err_payload_too_large: '内容过大，超过服务器接受的上限。',
+  err_unsupported_media_type: '请求的格式不被接受。',
+  err_no_framework: '请先为评价项目选择指标体系。',
+  err_no_valid_rows: '文件中没有有效的行，请查看预览。',
+  err_source_exists: '此问卷已有相同代码的来源。',
+  err_id_conflict: '该编号已被另一份答卷使用。',
+  err_already_excluded: '这份答卷已被剔除。',
+  err_not_excluded: '这份答卷未被剔除。',
   err_other: '操作未成功：{message}',
 } as const;
 
@@ -381,6 +391,16 @@ const en: Record<Key, string> = {
   err_cross_origin: 'Refused: the request did not come from this site.',
   err_paper_below_zero: 'That would leave fewer than 0 paper forms issued: {count} now, {total} so far.',
   err_method_fixed: 'The declared method cannot change once the survey has opened: the results made with it must stay traceable.',
+  err_fix_below: 'Please correct the following:',
+  err_invalid_json: 'The request is not valid JSON.',
+  err_payload_too_large: 'Too large for the server to accept.',
+  err_unsupported_media_type: 'The request\'s format is not accepted.',
+  err_no_framework: 'Choose the evaluation\'s indicator framework first.',
+  err_no_valid_rows: 'No row of the file is valid; see the preview.',
+  err_source_exists: 'This survey already has a source with this code.',
+  err_id_conflict: 'This id is already used by another response.',
+  err_already_excluded: 'This response is already excluded.',
+  err_not_excluded: 'This response is not excluded.',
   err_other: 'That did not work: {message}',
 };
 

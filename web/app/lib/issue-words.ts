@@ -1,0 +1,127 @@
+// The server's field issues in the app's language. The server words every issue in English (for
+// logs and API clients) and gives the figures of the common ones as `params` (server/http/errors.ts);
+// the app words those itself, so a Chinese evaluator is not told "Too small: expected string to
+// have >=1 characters". An issue it has no words for keeps the server's message, which names the
+// field. Scoring's own messages are written in Chinese already and pass through as they are.
+import { lang } from '../i18n.ts';
+import type { ApiIssue } from './api.ts';
+
+const zh = {
+  line: '{name}：{words}',
+  required: '必须填写',
+  invalid_type: '应为{expected}',
+  type_string: '文字',
+  type_number: '数字',
+  type_int: '整数',
+  type_boolean: '是或否',
+  type_array: '列表',
+  type_object: '一组字段',
+  empty: '不能为空',
+  too_short: '至少 {limit} 个字符',
+  too_long: '最多 {limit} 个字符',
+  too_few: '至少 {limit} 项',
+  too_many: '最多 {limit} 项',
+  at_least: '不能小于 {limit}',
+  above: '须大于 {limit}',
+  at_most: '不能大于 {limit}',
+  below: '须小于 {limit}',
+  invalid_value: '须为以下之一：{values}',
+  invalid_format: '格式不正确',
+  format_uuid: '格式不正确，应为 UUID',
+  format_datetime: '格式不正确，应为 ISO 8601 时间（如 2026-11-28T08:00:00Z）',
+  format_date: '格式不正确，应为日期（如 2026-11-28）',
+  format_email: '格式不正确，应为电子邮件地址',
+  format_regex: '格式不正确',
+  not_multiple_of: '须为 {divisor} 的倍数',
+  unknown_field: '不是可接受的字段',
+  taken: '已被使用',
+  not_found: '不存在',
+  invalid_text: '含有无法保存的字符',
+};
+
+type Key = keyof typeof zh;
+
+const en: Record<Key, string> = {
+  line: '{name}: {words}',
+  required: 'is required',
+  invalid_type: 'must be {expected}',
+  type_string: 'text',
+  type_number: 'a number',
+  type_int: 'a whole number',
+  type_boolean: 'true or false',
+  type_array: 'a list',
+  type_object: 'a set of fields',
+  empty: 'must not be empty',
+  too_short: 'must have at least {limit} characters',
+  too_long: 'must have at most {limit} characters',
+  too_few: 'must have at least {limit} items',
+  too_many: 'must have at most {limit} items',
+  at_least: 'must be at least {limit}',
+  above: 'must be greater than {limit}',
+  at_most: 'must be at most {limit}',
+  below: 'must be less than {limit}',
+  invalid_value: 'must be one of: {values}',
+  invalid_format: 'is not in the expected format',
+  format_uuid: 'must be a UUID',
+  format_datetime: 'must be an ISO 8601 time (e.g. 2026-11-28T08:00:00Z)',
+  format_date: 'must be a date (e.g. 2026-11-28)',
+  format_email: 'must be an email address',
+  format_regex: 'is not in the expected format',
+  not_multiple_of: 'must be a multiple of {divisor}',
+  unknown_field: 'is not a field this accepts',
+  taken: 'is already taken',
+  not_found: 'does not exist',
+  invalid_text: 'contains characters that cannot be stored',
+};
+
+const has = (key: string): key is Key => Object.hasOwn(zh, key);
+
+function word(key: Key, params: Record<string, string | number> = {}): string {
+  return (lang() === 'en' ? en : zh)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** The words for a bound (too_small / too_big) by what was measured, or null for another origin. */
+function boundWords(code: 'too_small' | 'too_big', p: Record<string, string | number>): string | null {
+  const small = code === 'too_small';
+  const limit = Number(p.limit);
+  if (p.origin === 'string') return small && limit === 1 ? word('empty') : word(small ? 'too_short' : 'too_long', { limit });
+  if (p.origin === 'array' || p.origin === 'set') return word(small ? 'too_few' : 'too_many', { limit });
+  if (p.origin === 'number' || p.origin === 'int' || p.origin === 'bigint') {
+    const inclusive = Number(p.inclusive) !== 0;
+    return word(small ? (inclusive ? 'at_least' : 'above') : (inclusive ? 'at_most' : 'below'), { limit });
+  }
+  return null;
+}
+
+/** What is wrong, without the field's name, or null where the app has no words for it. */
+function wordsOf(issue: ApiIssue): string | null {
+  const p = issue.params ?? {};
+  switch (issue.code) {
+    case 'invalid_type':
+      if (p.missing !== undefined) return word('required');
+      return typeof p.expected === 'string' && has(`type_${p.expected}`) ? word('invalid_type', { expected: word(`type_${p.expected}` as Key) }) : null;
+    case 'too_small':
+    case 'too_big':
+      return p.limit === undefined ? null : boundWords(issue.code, p);
+    case 'invalid_value':
+      return p.values === undefined ? null : word('invalid_value', { values: p.values });
+    case 'invalid_format':
+      return typeof p.format === 'string' && has(`format_${p.format}`) ? word(`format_${p.format}` as Key) : word('invalid_format');
+    case 'not_multiple_of':
+      return p.divisor === undefined ? null : word('not_multiple_of', p);
+    case 'unknown_field':
+    case 'taken':
+    case 'not_found':
+    case 'invalid_text':
+      return word(issue.code);
+    default:
+      return null;
+  }
+}
+
+/** One issue as a line for the evaluator: the field it names, then what is wrong with it. */
+export function issueLine(issue: ApiIssue): string {
+  const name = issue.field ?? issue.question;
+  const words = name === undefined ? null : wordsOf(issue);
+  return words === null ? issue.message : word('line', { name: name!, words });
+}
