@@ -20,14 +20,21 @@ export function childrenFinding(entered: Decimal, childSum: Decimal, points: Dec
   return `录入得分 ${toTrimmedString(entered)}（${words(entered)}），下级指标得分合计 ${toTrimmedString(childSum)}（${words(childSum)}）`;
 }
 
-/**
- * A printed 得分率 that is not score ÷ points. The printed figure is compared at its own
- * precision (a report printing "80%" for 80.00 % is not wrong), at most two decimals.
- */
-export function statedRateFinding(stated: Decimalish, score: Decimal, points: Decimal): string | null {
+// A printed figure is read at its own precision (a report printing "80%" for 80.00 % is not
+// wrong), at most two decimals.
+function statedPlaces(stated: Decimalish): number {
   const text = String(stated);
-  const places = Math.min(2, text.includes('.') ? text.length - text.indexOf('.') - 1 : 0);
+  return Math.min(2, text.includes('.') ? text.length - text.indexOf('.') - 1 : 0);
+}
+
+/** A printed 得分率 as shown beside the sheet's own: at its own precision, at most two decimals. */
+export function shownStatedRate(stated: Decimalish): string {
+  return toFixedString(stated, statedPlaces(stated));
+}
+
+/** A printed 得分率 that is not score ÷ points, compared at the printed precision. */
+export function statedRateFinding(stated: Decimalish, score: Decimal, points: Decimal): string | null {
   const rate = rateOf(score, points);
-  if (roundHalfUp(rate, places).eq(toDecimal(stated))) return null;
-  return `所列得分率 ${text}% 与得分 ${toTrimmedString(score)} ÷ 分值 ${toTrimmedString(points)} = ${toFixedString(rate)}% 不符`;
+  if (roundHalfUp(rate, statedPlaces(stated)).eq(toDecimal(stated))) return null;
+  return `所列得分率 ${String(stated)}% 与得分 ${toTrimmedString(score)} ÷ 分值 ${toTrimmedString(points)} = ${toFixedString(rate)}% 不符`;
 }

@@ -2,7 +2,7 @@ import { sum, toDecimal, type Decimal } from '../decimal.ts';
 import type { Indicator } from '../framework/types.ts';
 import { ruleModule } from '../rules/index.ts';
 import { bandCertainty, type BandCertainty } from '../satisfaction/band-certainty.ts';
-import { childrenFinding, differAsShown, ruleFinding, statedRateFinding } from './findings.ts';
+import { childrenFinding, differAsShown, ruleFinding, shownStatedRate, statedRateFinding } from './findings.ts';
 import type { IndicatorInput } from './input-schema.ts';
 
 /** An indicator scored, unrounded. */
@@ -14,6 +14,8 @@ export interface Scored {
   basis: string | null;
   reason: string | null;
   findings: string[];
+  /** A stated rate printed for figures since changed under it, where it now disagrees: as shown. */
+  staleStatedRate: string | null;
   certainty: BandCertainty | null;
   children: Scored[];
 }
@@ -27,11 +29,13 @@ function certaintyOf(ind: Indicator, input: IndicatorInput | undefined): BandCer
 /**
  * Scores an indicator and everything under it. A leaf takes its rule's score from the facts; a
  * parent the sum of its children's unrounded scores. An entered score wins and is kept, with a
- * finding wherever the rule or the children say otherwise (DESIGN §4 audit).
+ * finding wherever the rule or the children say otherwise (DESIGN §4 audit). A stated rate whose
+ * code is in `staleStatedRates` was printed for figures that have changed since: a disagreement is
+ * the change's, not the report's, so it is shown as the earlier figure instead of a finding.
  */
-export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, IndicatorInput>): Scored {
+export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, IndicatorInput>, staleStatedRates: ReadonlySet<string> = new Set()): Scored {
   const input = inputs.get(ind.code);
-  const children = ind.children.map((c) => scoreIndicator(c, inputs));
+  const children = ind.children.map((c) => scoreIndicator(c, inputs, staleStatedRates));
   const findings: string[] = [];
   const entered = input?.score === undefined ? null : toDecimal(input.score);
 
@@ -52,9 +56,11 @@ export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, Indic
   }
 
   const score = entered ?? computed;
+  let staleStatedRate: string | null = null;
   if (input?.statedRate !== undefined && score !== null) {
     const f = statedRateFinding(input.statedRate, score, ind.points);
-    if (f) findings.push(f);
+    if (f && staleStatedRates.has(ind.code)) staleStatedRate = shownStatedRate(input.statedRate);
+    else if (f) findings.push(f);
   }
   return {
     indicator: ind,
@@ -64,6 +70,7 @@ export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, Indic
     basis,
     reason: input?.reason?.trim() || null,
     findings,
+    staleStatedRate,
     certainty: certaintyOf(ind, input),
     children,
   };

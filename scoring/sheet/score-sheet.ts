@@ -18,6 +18,7 @@ function view(s: Scored): SheetIndicator {
     rate: s.score && toFixedString(rateOf(s.score, ind.points)),
     reason: s.reason,
     findings: s.findings,
+    ...(s.staleStatedRate ? { staleStatedRate: s.staleStatedRate } : {}),
     children: s.children.map(view),
     rule: ind.rule?.kind ?? 'children',
     basis: s.basis,
@@ -33,14 +34,22 @@ export interface SheetResult {
   issues: ScoringIssue[];
 }
 
+export interface SheetOptions {
+  /**
+   * Codes whose stated rate was printed for figures that have changed under it since (a child
+   * re-scored after the report was imported). Inputs carry no history, so whoever keeps it says.
+   */
+  staleStatedRates?: ReadonlySet<string>;
+}
+
 /**
  * The score sheet (DESIGN §7) of a parsed framework and raw inputs: every indicator's score,
  * rate, reason and findings; the total summed from unrounded scores and rounded once; the grade
  * of the published total once every indicator is scored.
  */
-export function scoreSheet(framework: Framework, inputsJson: unknown): SheetResult {
+export function scoreSheet(framework: Framework, inputsJson: unknown, options: SheetOptions = {}): SheetResult {
   const { inputs, issues } = checkInputs(framework, inputsJson);
-  const scored = framework.indicators.map((i) => scoreIndicator(i, inputs));
+  const scored = framework.indicators.map((i) => scoreIndicator(i, inputs, options.staleStatedRates));
   const points = sum(framework.indicators.map((i) => i.points));
   const withScore = scored.filter((s) => s.score !== null);
   const total = withScore.length > 0 ? sum(withScore.map((s) => s.score!)) : null;

@@ -14,6 +14,12 @@ export interface SheetIndicator {
   reason: string | null;
   /** Where the sheet does not follow from its own rules (DESIGN §4 audit). */
   findings: string[];
+  /**
+   * The 得分率 a report printed beside this parent, as shown, when it disagrees with the sheet's
+   * only because indicators under it were changed after it was entered: the earlier figures' rate,
+   * not a finding. Absent otherwise.
+   */
+  staleStatedRate?: string;
   children: SheetIndicator[];
   /** How the score is made: a rule kind, or `children` for a parent. */
   rule: RuleKind | 'children';

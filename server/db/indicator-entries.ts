@@ -2,7 +2,8 @@
 // measured value, a grade, a checklist) or a binding to surveys, per indicator code. Rows are
 // appended, never changed; the latest row of a (kind, code) is what counts, and null clears it.
 // The history says who entered what and when, and with the framework version it reproduces
-// every sheet.
+// every sheet. The entries one call appends (an inputs file, one score) are one append: they share
+// a time no other append of the evaluation has, so the history can tell what was entered together.
 import type { Kysely } from 'kysely';
 import type { Database, IndicatorEntryRow } from './schema.ts';
 import type { Engine } from './engine.ts';
@@ -27,6 +28,16 @@ export interface CurrentEntry {
 
 const numeric = (r: IndicatorEntryRow): IndicatorEntryRow => ({ ...r, seq: Number(r.seq) });
 
+/** One row of the history, oldest first, with the append it was made in. */
+export interface HistoryEntry {
+  kind: EntryKind;
+  code: string;
+  value: string | null;
+  seq: number;
+  /** The seq of the first entry of its append: entries made together share it. */
+  append: number;
+}
+
 /**
  * Appends entries in one transaction, leaving out any that would not change the current value.
  * Returns how many were stored.
@@ -42,17 +53,20 @@ export async function appendEntries(
     await lockEvaluation(trx, engine, evaluationId);
     const last = await trx
       .selectFrom('indicator_entries')
-      .select((eb) => eb.fn.max('seq').as('seq'))
+      .select((eb) => [eb.fn.max('seq').as('seq'), eb.fn.max('created_at').as('at')])
       .where('evaluation_id', '=', evaluationId)
       .executeTakeFirstOrThrow();
     let seq = Number(last.seq ?? 0);
+    // Stamped after the append before it, even within one millisecond (or a clock set back): the
+    // time is what tells two appends apart (appendsOf).
+    const at = last.at && last.at >= who.now ? new Date(Date.parse(last.at) + 1).toISOString() : who.now;
     const current = new Map<string, string | null>();
     for (const kind of new Set(entries.map((e) => e.kind))) {
       for (const e of await currentEntries(trx, evaluationId, kind)) current.set(`${kind}:${e.code}`, e.value);
     }
     const rows = entries
       .filter((e) => (current.get(`${e.kind}:${e.code}`) ?? null) !== e.value)
-      .map((e) => ({ evaluation_id: evaluationId, seq: ++seq, kind: e.kind, code: e.code, value: e.value, user_id: who.userId, created_at: who.now }));
+      .map((e) => ({ evaluation_id: evaluationId, seq: ++seq, kind: e.kind, code: e.code, value: e.value, user_id: who.userId, created_at: at }));
     for (let i = 0; i < rows.length; i += 200) await trx.insertInto('indicator_entries').values(rows.slice(i, i + 200)).execute();
     return rows.length;
   });
@@ -78,6 +92,16 @@ async function entryRows(db: Kysely<Database>, evaluationId: string, kind?: Entr
   return rows.map(numeric);
 }
 
+// Rows of one append are consecutive (appended under the evaluation's lock) with one user and time.
+function appendsOf(rows: readonly IndicatorEntryRow[]): HistoryEntry[] {
+  let append = 0;
+  return rows.map((r, i) => {
+    const before = rows[i - 1];
+    if (!before || before.created_at !== r.created_at || before.user_id !== r.user_id) append = r.seq;
+    return { kind: r.kind, code: r.code, value: r.value, seq: r.seq, append };
+  });
+}
+
 /** The latest non-cleared entry of each code of one kind. */
 export async function currentEntries(db: Kysely<Database>, evaluationId: string, kind: EntryKind): Promise<CurrentEntry[]> {
   return latestOf(await entryRows(db, evaluationId, kind));
@@ -85,14 +109,16 @@ export async function currentEntries(db: Kysely<Database>, evaluationId: string,
 
 /**
  * Inputs and bindings as they stand, read in one query, with the last entry number read: the
- * framework version and that number pin everything a sheet was made from.
+ * framework version and that number pin everything a sheet was made from. With them the history
+ * they stand on, which says what was entered after what (a report's stated rate, DESIGN §4).
  */
-export async function entriesNow(db: Kysely<Database>, evaluationId: string): Promise<{ inputs: CurrentEntry[]; bindings: CurrentEntry[]; seq: number }> {
+export async function entriesNow(db: Kysely<Database>, evaluationId: string): Promise<{ inputs: CurrentEntry[]; bindings: CurrentEntry[]; seq: number; history: HistoryEntry[] }> {
   const rows = await entryRows(db, evaluationId);
   return {
     inputs: latestOf(rows.filter((r) => r.kind === 'input')),
     bindings: latestOf(rows.filter((r) => r.kind === 'binding')),
     seq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+    history: appendsOf(rows),
   };
 }
 

@@ -3,7 +3,8 @@
 // now, scored by scoring/ (which does all the arithmetic). With it: which framework version and
 // which entries it used, what each bound survey contributed at which chain head, the problems
 // with stored inputs (a later framework may no longer fit them), and for each satisfaction
-// indicator its band certainty and the neighbouring bands' totals.
+// indicator its band certainty and the neighbouring bands' totals. A report's stated rate under
+// which the evaluator has since changed a score is shown as of those earlier figures, not checked.
 import type { Kysely } from 'kysely';
 import { indicatorsByCode, scoreSheet, type IndicatorInput, type ScoringIssue, type Sheet, type SheetIndicator } from '../../scoring/index.ts';
 import type { Database, EvaluationRow } from '../db/schema.ts';
@@ -13,6 +14,7 @@ import { bindingSchema, type Binding } from './binding-schema.ts';
 import { boundRate, type BoundRate } from './bound-rate.ts';
 import { neighbourBands, type NeighbourBand } from './what-if.ts';
 import { findIndicator } from './tree.ts';
+import { staleStatedRates } from './stale-stated-rates.ts';
 
 export interface SheetBinding extends Omit<Binding, 'surveys'> {
   code: string;
@@ -82,7 +84,7 @@ export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow
     });
   }
 
-  const { sheet, issues } = scoreSheet(fw.framework, inputs);
+  const { sheet, issues } = scoreSheet(fw.framework, inputs, { staleStatedRates: staleStatedRates(fw.framework, entries.history) });
   const satisfaction = [...byCode.values()]
     .filter((ind) => ind.rule?.kind === 'satisfaction')
     .map((ind): SatisfactionView => {

@@ -54,13 +54,14 @@ export interface AnnexRow {
   points: string;
   score: string | null;
   rate: string | null;
-  /** 评分情况: the reason entered, how the rule scored it, and the sheet's findings. */
+  /** 评分情况: the reason entered, how the rule scored it, a stated rate of earlier figures, and the sheet's findings. */
   assessment: string;
   criteria: string;
 }
 
 function assessment(i: SheetIndicator): string {
-  return [i.reason, i.basis && !i.entered ? `计分：${i.basis}` : null, ...i.findings.map((f) => `【审核】${f}`)].filter(Boolean).join('\n');
+  const stated = i.staleStatedRate && `报告所列得分率 ${i.staleStatedRate}%（下级指标改动前）`;
+  return [i.reason, i.basis && !i.entered ? `计分：${i.basis}` : null, stated, ...i.findings.map((f) => `【审核】${f}`)].filter(Boolean).join('\n');
 }
 
 /**

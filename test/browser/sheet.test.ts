@@ -3,8 +3,8 @@
 // 84.6 良; a manual score edited in its row moves the total; a score that disagrees with its rule
 // shows a finding; a score above the points is refused with the server's words; a score changed
 // from the imported report's no longer carries the report's stated rate (no false 所列得分率
-// finding); at 360 px only the table's own box scrolls sideways. Screenshots go to
-// test-artifacts/sheet-*.png to be looked at.
+// finding), and the parent above it shows the report's rate as of the earlier figures; at 360 px
+// only the table's own box scrolls sideways. Screenshots go to test-artifacts/sheet-*.png.
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -76,6 +76,9 @@ describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath
     expect(await row('1.1.1').locator('.score .value').innerText()).toBe('4');
     expect(await row('1.1').locator('.score .value').innerText()).toBe('8');
     expect(await row('1.1.1').innerText()).toContain('复核后：部分指标设置不准确');
+    // 目标管理 now sums to 8: the report's 82.00 % was printed for 7.2 and is shown as that.
+    expect(await row('1.1').locator('.findings li').count()).toBe(0);
+    expect(await row('1.1').locator('.stated-before').innerText()).toBe('报告所列得分率 82.00%（下级指标改动前）');
   });
 
   test('a score above its points is refused in the server\'s words, and nothing changes', async () => {
@@ -127,6 +130,9 @@ describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath
     expect(await row('4.3').locator('td').nth(3).innerText()).toBe('83.33%');
     expect(await row('4.3').locator('.findings li').count()).toBe(0);
     expect(await row('4.3').innerText()).not.toContain('所列得分率');
+    // 可持续发展能力 now sums to 13 of 15; the report's 83.33 % was right for 12.5, not a slip.
+    expect(await row('4').locator('.findings li').count()).toBe(0);
+    expect(await row('4').locator('.stated-before').innerText()).toBe('报告所列得分率 83.33%（下级指标改动前）');
     // The editor closed, the focus is back on the row's edit button.
     await expect.poll(() => editButton.evaluate((e) => e === document.activeElement)).toBe(true);
 
@@ -146,6 +152,7 @@ describe.skipIf(!hasChromium)(`the score sheet in Chromium (needs ${chromiumPath
       return text;
     };
     expect(assessmentOf('4.3')).toBe('复核培训记录后，酌情扣 0.5 分。');
+    expect(assessmentOf('4')).toBe('报告所列得分率 83.33%（下级指标改动前）');
     await row('4.3').scrollIntoViewIfNeeded();
     await shot(page, '06-changed-imported-1280');
     expect(d.errors).toEqual([]);

@@ -14,8 +14,9 @@ function rowsOf(list: readonly SheetIndicator[], level = 1): Row[] {
 
 /**
  * The indicator tree as one table, depth first, with each level set in: points, score, rate,
- * the reason and how the rule scored it, and the findings where a score does not follow from its
- * rule or its children. Any score can be edited in its row (§7: any node may be scored whole).
+ * the reason and how the rule scored it, a report's stated rate that belongs to figures changed
+ * since, and the findings where a score does not follow from its rule or its children. Any score
+ * can be edited in its row (§7: any node may be scored whole).
  * On a phone the table scrolls sideways in its own box (a region, reachable by keyboard) instead
  * of widening the page or squeezing the names a character or two a line.
  */
@@ -78,6 +79,7 @@ export function SheetTree({ evaluationId, indicators, inputs, onChange }: {
               <td class="assessment">
                 {i.reason && <p class="reason">{i.reason}</p>}
                 {i.basis && <p class="sub">{i.basis}</p>}
+                {i.staleStatedRate && <p class="sub stated-before">{st('statedBefore', { rate: i.staleStatedRate })}</p>}
                 {i.findings.length > 0 && (
                   <ul class="findings" aria-label={st('findings')}>
                     {i.findings.map((f, n) => <li key={n}>{f}</li>)}

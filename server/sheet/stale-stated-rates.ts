@@ -1,0 +1,61 @@
+// A report's 得分率 beside a parent (its input is { statedRate, source }, no score of its own) was
+// printed for the sum of its children as the report scored them. The sheet checks it against the
+// sum now (DESIGN §4 audit); once the evaluator changes a score under it, the two differ by the
+// evaluator's change, recorded in the history, not by a slip of the report. Which stated rates
+// are that old is a question of the history, which the entries keep and scoring/ does not see,
+// so it is answered here and handed to scoreSheet.
+import { indicatorsByCode, type Framework, type Indicator, type IndicatorInput } from '../../scoring/index.ts';
+import { factKeys } from '../../scoring/sheet/input-schema.ts';
+import type { HistoryEntry } from '../db/indicator-entries.ts';
+
+// What an entry gives its indicator's score: an input's score, which wins over its facts, or else
+// its facts (a reworded reason, a source or a stated rate leave the parent's sum as it was); a
+// binding whole; nothing once cleared.
+function figuresOf(e: HistoryEntry): string | null {
+  if (e.value === null || e.kind === 'binding') return e.value;
+  const input = JSON.parse(e.value) as IndicatorInput;
+  const figures = input.score !== undefined ? [input.score] : factKeys.map((k) => input[k] ?? null);
+  return figures.some((f) => f !== null) ? JSON.stringify(figures) : null;
+}
+
+/** Each code's entries by kind, oldest first, and its current input with the append it was made in. */
+function readHistory(history: readonly HistoryEntry[]) {
+  const entries = new Map<string, HistoryEntry[]>();
+  const inputs = new Map<string, { input: IndicatorInput; append: number }>();
+  for (const e of history) {
+    const key = `${e.kind}:${e.code}`;
+    const list = entries.get(key) ?? [];
+    list.push(e);
+    entries.set(key, list);
+    if (e.kind !== 'input') continue;
+    if (e.value === null) inputs.delete(e.code);
+    else inputs.set(e.code, { input: JSON.parse(e.value) as IndicatorInput, append: e.append });
+  }
+  // What a code's entries of a kind gave its score once the append numbered `append` was made.
+  const figuresAt = (key: string, append: number): string | null => {
+    const last = entries.get(key)?.findLast((e) => e.append <= append);
+    return last ? figuresOf(last) : null;
+  };
+  const movedSince = (code: string, append: number) =>
+    (['input', 'binding'] as const).some((kind) => figuresAt(`${kind}:${code}`, append) !== figuresAt(`${kind}:${code}`, Infinity));
+  return { inputs, movedSince };
+}
+
+/**
+ * The codes whose stated rate is stale: a parent summed from its children, with figures under it
+ * that are no longer those they were when the parent's entry was made. Entries made together (an
+ * inputs file) are the figures the rate was stated with, whatever their order; a reworded reason
+ * changes no figure. A child scored as a whole is its own figure, so nothing under it moves the
+ * parent. Stale or not, a rate that still agrees with the sheet is no finding either way.
+ */
+export function staleStatedRates(framework: Framework, history: readonly HistoryEntry[]): Set<string> {
+  const { inputs, movedSince } = readHistory(history);
+  const movedUnder = (ind: Indicator, append: number): boolean =>
+    ind.children.some((c) => movedSince(c.code, append) || (inputs.get(c.code)?.input.score === undefined && movedUnder(c, append)));
+  const stale = new Set<string>();
+  for (const ind of indicatorsByCode(framework).values()) {
+    const own = inputs.get(ind.code);
+    if (own?.input.statedRate !== undefined && own.input.score === undefined && movedUnder(ind, own.append)) stale.add(ind.code);
+  }
+  return stale;
+}
