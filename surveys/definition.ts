@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkReferences } from './references.ts';
+import { zodIssueParams } from './zod-issue-params.ts';
 
 // The survey definition of DESIGN §7 as data. Every object is strict: a misspelt property in a
 // definition is an error, not something silently ignored that changes a published method.
@@ -165,10 +166,23 @@ export type VisibleIf = z.infer<typeof visibleIfSchema>;
 export type AnswerValue = number | string | string[];
 export type Answers = Record<string, AnswerValue>;
 
+/** What a reference check found (./references.ts); a shape issue has zod's code instead. */
+export type DefinitionIssueCode =
+  | 'duplicate_dimension_id' | 'duplicate_question_id' | 'reserved_question_id' | 'empty_dimension'
+  | 'duplicate_level_code' | 'not_applicable_is_level' | 'unknown_scale' | 'unknown_dimension'
+  | 'duplicate_option_value' | 'screener_not_option' | 'min_selected_above_max'
+  | 'min_selected_above_options' | 'min_above_max' | 'no_integer_between' | 'visible_if_self'
+  | 'visible_if_unknown' | 'visible_if_forward' | 'visible_if_impossible' | 'overall_unknown'
+  | 'overall_not_likert' | 'overall_no_dimensions' | 'satisfied_duplicate' | 'satisfied_not_level';
+
 export interface DefinitionIssue {
   /** Dotted path into the definition, e.g. `questions.3.scale`; empty for the whole definition. */
   path: string;
+  /** English, naming the path or the id: for logs and API clients. */
   message: string;
+  /** A reference check's code, or zod's for the shape; with `params`, for wording it elsewhere. */
+  code: string;
+  params?: Record<string, string | number> | undefined;
 }
 
 export type ParseDefinitionResult =
@@ -180,13 +194,14 @@ export type ParseDefinitionResult =
  * the shape is wrong only the shape issues are reported (all of them).
  */
 export function parseDefinition(input: unknown): ParseDefinitionResult {
-  const shaped = surveyDefinitionSchema.safeParse(input);
+  // reportInput tells a missing field from a wrong one (zodIssueParams); nothing echoes the input.
+  const shaped = surveyDefinitionSchema.safeParse(input, { reportInput: true });
   if (!shaped.success) {
     return {
       ok: false,
       issues: shaped.error.issues.map((issue) => {
         const path = issue.path.map(String).join('.');
-        return { path, message: path ? `${path}: ${issue.message}` : issue.message };
+        return { path, message: path ? `${path}: ${issue.message}` : issue.message, code: issue.code, params: zodIssueParams(issue) };
       }),
     };
   }

@@ -10,6 +10,6 @@ export function checkedDefinition(input: unknown, field = 'definition'): SurveyD
     422,
     'invalid_definition',
     `the definition has ${parsed.issues.length} problem(s): ${parsed.issues.slice(0, 3).map((i) => i.message).join('; ')}`,
-    parsed.issues.map((i) => ({ field: i.path ? `${field}.${i.path}` : field, code: 'invalid_definition', message: i.message })),
+    parsed.issues.map((i) => ({ field: i.path ? `${field}.${i.path}` : field, code: i.code, message: i.message, ...(i.params ? { params: i.params } : {}) })),
   );
 }

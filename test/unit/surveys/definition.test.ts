@@ -92,29 +92,30 @@ describe('parseDefinition', () => {
 
   it('refuses an unknown scale', () => {
     const issues = refuse(broken((d) => { (d.questions[2] as { scale: string }).scale = 'sat7'; }));
-    expect(issues).toEqual([{ path: 'questions.2.scale', message: 'question "q1": unknown scale "sat7"' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.2.scale', code: 'unknown_scale', message: 'question "q1": unknown scale "sat7"' }]);
   });
 
   it('refuses an unknown dimension', () => {
     const issues = refuse(broken((d) => { (d.questions[7] as { dimension?: string }).dimension = 'speed'; }));
-    expect(issues).toEqual([{ path: 'questions.7.dimension', message: 'question "overall": unknown dimension "speed"' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.7.dimension', code: 'unknown_dimension', message: 'question "overall": unknown dimension "speed"' }]);
   });
 
   it('refuses a visibleIf on an unknown question', () => {
     const issues = refuse(broken((d) => { d.questions[3]!.visibleIf = { question: 'q9', in: [1] }; }));
     expect(issues).toEqual([{
       path: 'questions.3.visibleIf.question', message: 'question "channels": visibleIf refers to unknown question "q9"',
+      code: 'visible_if_unknown', params: { question: 'channels', target: 'q9' },
     }]);
   });
 
   it('refuses a visibleIf on the question itself', () => {
     const issues = refuse(broken((d) => { d.questions[3]!.visibleIf = { question: 'channels', in: ['wait'] }; }));
-    expect(issues).toEqual([{ path: 'questions.3.visibleIf.question', message: 'question "channels": visibleIf refers to itself' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.3.visibleIf.question', code: 'visible_if_self', message: 'question "channels": visibleIf refers to itself' }]);
   });
 
   it('refuses a visibleIf pointing forward', () => {
     const issues = refuse(broken((d) => { d.questions[2]!.visibleIf = { question: 'overall', in: [5] }; }));
-    expect(issues).toEqual([{ path: 'questions.2.visibleIf.question', message: 'question "q1": visibleIf refers to "overall", which comes after it' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.2.visibleIf.question', code: 'visible_if_forward', message: 'question "q1": visibleIf refers to "overall", which comes after it' }]);
   });
 
   it('refuses a visibleIf value the question cannot take', () => {
@@ -127,12 +128,12 @@ describe('parseDefinition', () => {
 
   it('refuses an unknown overall question', () => {
     const issues = refuse(broken((d) => { d.method.overall = { question: 'total' }; }));
-    expect(issues).toEqual([{ path: 'method.overall.question', message: 'method.overall: unknown question "total"' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'method.overall.question', code: 'overall_unknown', message: 'method.overall: unknown question "total"' }]);
   });
 
   it('refuses an overall question that is not likert', () => {
     const issues = refuse(broken((d) => { d.method.overall = { question: 'note' }; }));
-    expect(issues).toEqual([{ path: 'method.overall.question', message: 'method.overall: question "note" is text, not likert' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'method.overall.question', code: 'overall_not_likert', message: 'method.overall: question "note" is text, not likert' }]);
   });
 
   it('refuses a mean of dimensions without dimensions', () => {
@@ -146,14 +147,14 @@ describe('parseDefinition', () => {
 
   it('refuses duplicate question ids', () => {
     const issues = refuse(broken((d) => { d.questions[8]!.id = 'age'; }));
-    expect(issues).toEqual([{ path: 'questions.8.id', message: 'duplicate question id "age"' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.8.id', code: 'duplicate_question_id', message: 'duplicate question id "age"' }]);
   });
 
   it('refuses duplicate option values', () => {
     const issues = refuse(broken((d) => {
       (d.questions[3] as { options: { value: string; label: string }[] }).options.push({ value: 'wait', label: '又一个' });
     }));
-    expect(issues).toEqual([{ path: 'questions.3.options.3.value', message: 'question "channels": duplicate option value "wait"' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.3.options.3.value', code: 'duplicate_option_value', message: 'question "channels": duplicate option value "wait"' }]);
   });
 
   it('refuses duplicate level codes', () => {
@@ -163,7 +164,7 @@ describe('parseDefinition', () => {
 
   it('refuses duplicate dimension ids', () => {
     const issues = refuse(broken((d) => { d.dimensions.push({ id: 'service', label: '再一次' }); }));
-    expect(issues).toEqual([{ path: 'dimensions.1.id', message: 'duplicate dimension id "service"' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'dimensions.1.id', code: 'duplicate_dimension_id', message: 'duplicate dimension id "service"' }]);
   });
 
   it('refuses satisfied codes that are not levels of a scale in use', () => {
@@ -191,19 +192,20 @@ describe('parseDefinition', () => {
     const issues = refuse(broken((d) => { d.scales.sat5!.notApplicable = { code: 1, label: '不了解' }; }));
     expect(issues).toEqual([{
       path: 'scales.sat5.notApplicable.code', message: 'scale "sat5": not-applicable code 1 is also a level code',
+      code: 'not_applicable_is_level', params: { scale: 'sat5', code: 1 },
     }]);
   });
 
   it('refuses a dimension without questions', () => {
     const issues = refuse(broken((d) => { d.dimensions.push({ id: 'speed', label: '效率' }); }));
-    expect(issues).toEqual([{ path: 'dimensions.1', message: 'dimension "speed" has no likert questions' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'dimensions.1', code: 'empty_dimension', message: 'dimension "speed" has no likert questions' }]);
   });
 
   it('refuses a screener value that is not an option', () => {
     const issues = refuse(broken((d) => {
       (d.questions[0] as { screener: { eligible: string[] } }).screener.eligible = ['yes', 'maybe'];
     }));
-    expect(issues).toEqual([{ path: 'questions.0.screener.eligible.1', message: 'question "contact": screener value "maybe" is not an option' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.0.screener.eligible.1', code: 'screener_not_option', message: 'question "contact": screener value "maybe" is not an option' }]);
   });
 
   it('refuses inverted limits', () => {
@@ -219,7 +221,7 @@ describe('parseDefinition', () => {
 
   it('refuses question ids the respondent page uses for its own fields', () => {
     const issues = refuse(broken((d) => { d.questions[8]!.id = 'startedAt'; }));
-    expect(issues).toEqual([{ path: 'questions.8.id', message: 'question id "startedAt" is reserved (the respondent page uses it)' }]);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([{ path: 'questions.8.id', code: 'reserved_question_id', message: 'question id "startedAt" is reserved (the respondent page uses it)' }]);
   });
 
   it('refuses ids that cannot be form field names', () => {
