@@ -1,8 +1,11 @@
 // The editor's instant check: the text as JSON, then the definition as surveys/ judges it (the
-// same parseDefinition the server runs), every problem placed on a line of the text.
+// same parseDefinition the server runs), every problem placed on a line of the text and worded in
+// the app's language.
 import { parseDefinition, type SurveyDefinition } from '../../../surveys/index.ts';
 import type { ApiIssue } from '../lib/api.ts';
+import { issueLine } from '../lib/issue-words.ts';
 import { lineOf, locateJson, offsetOfPath } from './json-locate.ts';
+import { jsonProblemText } from './json-words.ts';
 
 export interface EditorIssue {
   line: number;
@@ -20,12 +23,12 @@ export interface CheckResult {
 export function checkDefinitionText(text: string): CheckResult {
   const located = locateJson(text);
   if (located.error) {
-    return { issues: [{ line: lineOf(text, located.error.offset), path: '', message: `JSON: ${located.error.message}` }], definition: null };
+    return { issues: [{ line: lineOf(text, located.error.offset), path: '', message: `JSON: ${jsonProblemText(located.error)}` }], definition: null };
   }
   const parsed = parseDefinition(JSON.parse(text));
   if (parsed.ok) return { issues: [], definition: parsed.definition };
   return {
-    issues: parsed.issues.map((i) => ({ path: i.path, message: i.message, line: lineOf(text, offsetOfPath(located, i.path)) })),
+    issues: parsed.issues.map((i) => ({ path: i.path, message: issueLine(i), line: lineOf(text, offsetOfPath(located, i.path)) })),
     definition: null,
   };
 }
@@ -36,6 +39,6 @@ export function serverIssues(text: string, issues: ApiIssue[]): EditorIssue[] {
   return issues.map((i) => {
     const field = i.path ?? i.field ?? '';
     const path = field === 'definition' ? '' : field.replace(/^definition\./, '');
-    return { path, message: i.message, line: lineOf(text, offsetOfPath(located, path)) };
+    return { path, message: issueLine({ ...i, field: undefined, path }), line: lineOf(text, offsetOfPath(located, path)) };
   });
 }

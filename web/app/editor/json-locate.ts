@@ -6,13 +6,18 @@
 export interface JsonLocations {
   /** Offset of each value (for an object member: of its key) by dotted path; "" is the root. */
   at: Map<string, number>;
-  /** The first syntax error, if the text is not JSON. */
-  error: { offset: number; message: string } | null;
+  /** The first syntax error, if the text is not JSON: what it is (worded by ./json-words.ts). */
+  error: { offset: number; problem: JsonProblem; char?: string } | null;
 }
 
+export type JsonProblem =
+  | 'bad_unicode_escape' | 'bad_escape' | 'control_in_string' | 'string_not_closed' | 'expected_name'
+  | 'expected_colon' | 'expected_comma_brace' | 'expected_comma_bracket' | 'ends_early'
+  | 'unexpected_char' | 'text_after_end';
+
 class Stop extends Error {
-  constructor(readonly offset: number, message: string) {
-    super(message);
+  constructor(readonly offset: number, readonly problem: JsonProblem, readonly char?: string) {
+    super(problem);
   }
 }
 
@@ -22,8 +27,8 @@ export function locateJson(text: string): JsonLocations {
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const fail = (message: string): never => {
-    throw new Stop(i, message);
+  const fail = (problem: JsonProblem, char?: string): never => {
+    throw new Stop(i, problem, char);
   };
   const join = (base: string, key: string) => (base ? `${base}.${key}` : key);
 
@@ -40,23 +45,23 @@ export function locateJson(text: string): JsonLocations {
       if (ch === '\\') {
         const esc = text[i + 1];
         if (esc === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad \\u escape');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('bad_unicode_escape');
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
           continue;
         }
         const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (esc === undefined || !Object.hasOwn(map, esc)) fail('bad escape in a string');
+        if (esc === undefined || !Object.hasOwn(map, esc)) fail('bad_escape');
         out += map[esc!]!;
         i += 2;
         continue;
       }
-      if (ch < ' ') fail('a line break or control character inside a string');
+      if (ch < ' ') fail('control_in_string');
       out += ch;
       i++;
     }
     i = start;
-    return fail('a string is not closed');
+    return fail('string_not_closed');
   };
 
   const value = (path: string, recordAt = true): void => {
@@ -72,12 +77,12 @@ export function locateJson(text: string): JsonLocations {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail('expected a property name in double quotes');
+        if (text[i] !== '"') fail('expected_name');
         const keyAt = i;
         const key = string();
         at.set(join(path, key), keyAt);
         ws();
-        if (text[i] !== ':') fail('expected ":" after a property name');
+        if (text[i] !== ':') fail('expected_colon');
         i++;
         value(join(path, key), false);
         ws();
@@ -89,7 +94,7 @@ export function locateJson(text: string): JsonLocations {
           i++;
           return;
         }
-        fail('expected "," or "}" after a property value');
+        fail('expected_comma_brace');
       }
     }
     if (ch === '[') {
@@ -110,7 +115,7 @@ export function locateJson(text: string): JsonLocations {
           i++;
           return;
         }
-        fail('expected "," or "]" after an array element');
+        fail('expected_comma_bracket');
       }
     }
     if (ch === '"') {
@@ -118,17 +123,17 @@ export function locateJson(text: string): JsonLocations {
       return;
     }
     const literal = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
-    if (!literal) fail(i >= text.length ? 'the text ends too early' : `unexpected character ${JSON.stringify(ch)}`);
+    if (!literal) (i >= text.length ? fail('ends_early') : fail('unexpected_char', JSON.stringify(ch)));
     i += literal![0].length;
   };
 
   try {
     value('');
     ws();
-    if (i < text.length) fail('unexpected text after the end');
+    if (i < text.length) fail('text_after_end');
     return { at, error: null };
   } catch (e) {
-    if (e instanceof Stop) return { at, error: { offset: e.offset, message: e.message } };
+    if (e instanceof Stop) return { at, error: { offset: e.offset, problem: e.problem, ...(e.char === undefined ? {} : { char: e.char }) } };
     throw e;
   }
 }

@@ -2,8 +2,11 @@
 // logs and API clients) and gives the figures of the common ones as `params` (server/http/errors.ts);
 // the app words those itself, so a Chinese evaluator is not told "Too small: expected string to
 // have >=1 characters". An issue it has no words for keeps the server's message, which names the
-// field. Scoring's own messages are written in Chinese already and pass through as they are.
+// field. Scoring's own messages are written in Chinese already and pass through as they are. A
+// survey definition's reference problems (surveys/references.ts) come with a code and the ids
+// they name: in Chinese the app words them too; in English the server's sentence already is.
 import { lang } from '../i18n.ts';
+import type { DefinitionIssueCode } from '../../../surveys/definition.ts';
 import type { ApiIssue } from './api.ts';
 
 const zh = {
@@ -34,6 +37,7 @@ const zh = {
   format_regex: '格式不正确',
   not_multiple_of: '须为 {divisor} 的倍数',
   unknown_field: '不是可接受的字段',
+  unrecognized_keys: '含有不可接受的字段：{keys}',
   taken: '已被使用',
   not_found: '不存在',
   invalid_text: '含有无法保存的字符',
@@ -69,15 +73,44 @@ const en: Record<Key, string> = {
   format_regex: 'is not in the expected format',
   not_multiple_of: 'must be a multiple of {divisor}',
   unknown_field: 'is not a field this accepts',
+  unrecognized_keys: 'has fields it does not accept: {keys}',
   taken: 'is already taken',
   not_found: 'does not exist',
   invalid_text: 'contains characters that cannot be stored',
 };
 
+/** A definition's reference problems in Chinese, by surveys' DefinitionIssueCode. */
+const definitionZh: Record<DefinitionIssueCode, string> = {
+  duplicate_dimension_id: '维度编号 "{dimension}" 重复',
+  duplicate_question_id: '题目编号 "{question}" 重复',
+  reserved_question_id: '题目编号 "{question}" 由答题页面保留使用，请换一个',
+  empty_dimension: '维度 "{dimension}" 下没有量表题',
+  duplicate_level_code: '量表 "{scale}" 的等级代码 {code} 重复',
+  not_applicable_is_level: '量表 "{scale}" 的“不适用”代码 {code} 与等级代码重复',
+  unknown_scale: '题目 "{question}" 的量表 "{scale}" 不存在',
+  unknown_dimension: '题目 "{question}" 的维度 "{dimension}" 不存在',
+  duplicate_option_value: '题目 "{question}" 的选项值 "{value}" 重复',
+  screener_not_option: '题目 "{question}" 的甄别合格值 "{value}" 不是它的选项',
+  min_selected_above_max: '题目 "{question}" 的最少选择数 {min} 大于最多选择数 {max}',
+  min_selected_above_options: '题目 "{question}" 的最少选择数 {min} 多于它的 {options} 个选项',
+  min_above_max: '题目 "{question}" 的最小值 {min} 大于最大值 {max}',
+  no_integer_between: '题目 "{question}" 的最小值与最大值之间没有整数',
+  visible_if_self: '题目 "{question}" 的显示条件引用了它自己',
+  visible_if_unknown: '题目 "{question}" 的显示条件引用了不存在的题目 "{target}"',
+  visible_if_forward: '题目 "{question}" 的显示条件引用了排在它后面的题目 "{target}"',
+  visible_if_impossible: '题目 "{question}" 的显示条件值 {value} 不是题目 "{target}" 可能的答案',
+  overall_unknown: '总体评价题 "{question}" 不存在',
+  overall_not_likert: '总体评价题 "{question}" 是 {kind} 题，须为量表题',
+  overall_no_dimensions: '按维度平均得出总体结果，至少需要一个维度',
+  satisfied_duplicate: '“满意”代码 {code} 重复',
+  satisfied_not_level: '“满意”代码 {code} 不是量表 "{scale}" 的等级',
+};
+
 const has = (key: string): key is Key => Object.hasOwn(zh, key);
+const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 
 function word(key: Key, params: Record<string, string | number> = {}): string {
-  return (lang() === 'en' ? en : zh)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return fill((lang() === 'en' ? en : zh)[key], params);
 }
 
 /** The words for a bound (too_small / too_big) by what was measured, or null for another origin. */
@@ -109,19 +142,25 @@ function wordsOf(issue: ApiIssue): string | null {
       return typeof p.format === 'string' && has(`format_${p.format}`) ? word(`format_${p.format}` as Key) : word('invalid_format');
     case 'not_multiple_of':
       return p.divisor === undefined ? null : word('not_multiple_of', p);
+    case 'unrecognized_keys':
+      return p.keys === undefined ? null : word('unrecognized_keys', p);
     case 'unknown_field':
     case 'taken':
     case 'not_found':
     case 'invalid_text':
       return word(issue.code);
     default:
-      return null;
+      return lang() === 'zh' && Object.hasOwn(definitionZh, issue.code ?? '') ? fill(definitionZh[issue.code as DefinitionIssueCode], p) : null;
   }
 }
 
-/** One issue as a line for the evaluator: the field it names, then what is wrong with it. */
+/**
+ * One issue as a line for the evaluator: the field (or a definition's path) it names, then what is
+ * wrong with it; the whole definition's own problem without a name.
+ */
 export function issueLine(issue: ApiIssue): string {
-  const name = issue.field ?? issue.question;
+  const name = issue.field ?? issue.question ?? issue.path;
   const words = name === undefined ? null : wordsOf(issue);
-  return words === null ? issue.message : word('line', { name: name!, words });
+  if (words === null) return issue.message;
+  return name === '' ? words : word('line', { name: name!, words });
 }
