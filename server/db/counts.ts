@@ -43,7 +43,7 @@ export async function insertFlags(trx: Transaction<Database> | Kysely<Database>,
 /**
  * The flags stored with each of these responses (ineligible, too_fast, straight_line), sorted.
  * The two that depend on other responses (duplicate_device, burst) are not stored: the response
- * list decides them per row with a search of the survey.
+ * list and the export decide them when they read (relational-flags.ts).
  */
 export async function storedFlagsOf(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string[]>> {
   const flags = new Map<string, string[]>();

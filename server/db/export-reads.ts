@@ -3,6 +3,7 @@
 // never beyond the head, so the file holds exactly what that head covers while new ones arrive.
 import type { Kysely } from 'kysely';
 import type { Database, ResponseRow } from './schema.ts';
+import { relationalFlagColumns, type RelationalFlagColumns } from './relational-flags.ts';
 
 export interface ResponseFilter {
   group?: string;
@@ -15,13 +16,16 @@ export interface ResponseFilter {
 export const exportedFields = ['seq', 'id', 'submitted_at', 'channel', 'respondent_group', 'source', 'definition_version', 'answers', 'hash'] as const;
 export type ExportedResponse = Pick<ResponseRow, (typeof exportedFields)[number]>;
 
-/** A response with the reason it is excluded now, or null while it counts. */
-export type ResponseWithExclusion = ExportedResponse & { exclusion_reason: string | null };
+/**
+ * A response with the reason it is excluded now (null while it counts) and the flags that depend
+ * on other responses, decided as the response list decides them.
+ */
+export type ResponseWithExclusion = ExportedResponse & RelationalFlagColumns & { exclusion_reason: string | null };
 
 /**
  * One page, with each response's current exclusion (the results core keeps the current state in
  * excluded_responses, beside the full history in exclusions), joined here so the excluded filter
- * costs no second query.
+ * costs no second query, and its relational flags, each an index search per row.
  */
 export async function responsePage(
   db: Kysely<Database>,
@@ -30,20 +34,21 @@ export async function responsePage(
   filter: ResponseFilter,
   limit: number,
 ): Promise<ResponseWithExclusion[]> {
+  // Aliased `r`: the relational flags' SQL is written against that name.
   return db
-    .selectFrom('responses')
-    .leftJoin('excluded_responses', 'excluded_responses.response_id', 'responses.id')
+    .selectFrom('responses as r')
+    .leftJoin('excluded_responses', 'excluded_responses.response_id', 'r.id')
     .leftJoin('exclusions', 'exclusions.id', 'excluded_responses.exclusion_id')
-    .select(exportedFields.map((f) => `responses.${f}` as const))
-    .select('exclusions.reason as exclusion_reason')
-    .where('responses.survey_id', '=', surveyId)
-    .where('responses.seq', '>', range.afterSeq)
-    .where('responses.seq', '<=', range.uptoSeq)
-    .$if(filter.group !== undefined, (q) => q.where('responses.respondent_group', '=', filter.group!))
-    .$if(filter.channel !== undefined, (q) => q.where('responses.channel', '=', filter.channel!))
+    .select(exportedFields.map((f) => `r.${f}` as const))
+    .select(['exclusions.reason as exclusion_reason', ...relationalFlagColumns])
+    .where('r.survey_id', '=', surveyId)
+    .where('r.seq', '>', range.afterSeq)
+    .where('r.seq', '<=', range.uptoSeq)
+    .$if(filter.group !== undefined, (q) => q.where('r.respondent_group', '=', filter.group!))
+    .$if(filter.channel !== undefined, (q) => q.where('r.channel', '=', filter.channel!))
     .$if(filter.excluded === 'exclude', (q) => q.where('excluded_responses.response_id', 'is', null))
     .$if(filter.excluded === 'only', (q) => q.where('excluded_responses.response_id', 'is not', null))
-    .orderBy('responses.seq')
+    .orderBy('r.seq')
     .limit(limit)
     .execute();
 }

@@ -1,25 +1,15 @@
 // The evaluator's list of a survey's responses, in chain order with keyset paging by seq, each with
 // its quality flags and whether it is excluded now. Flags a response carries alone were stored
 // when it was written (response_flags); the two that depend on other responses are decided here,
-// per row, through indexes (responses_survey_device, responses_survey_network):
-// - duplicate_device: an earlier response of the survey came from the same device cookie (not on
-//   a kiosk, a tablet in a hall that serves one person after another);
-// - burst: at least `burstSize` responses of the survey with the same answers came from the same
-//   network within the same ten minutes (the first 15 characters of the ISO time: a clock's
-//   ten-minute bucket, the same in both engines).
+// per row, by their one definition (relational-flags.ts), which the export prints as well.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database, ResponsesTable } from './schema.ts';
 import { storedFlagsOf } from './counts.ts';
+import { allFlags, burst, duplicateDevice, relationalFlagColumns } from './relational-flags.ts';
 
-export const burstSize = 3;
-export const relationalFlags = ['duplicate_device', 'burst'] as const;
-export type RelationalFlag = (typeof relationalFlags)[number];
+// routes/responses.ts takes the flags its ?flag= accepts from the list it filters.
+export { relationalFlags } from './relational-flags.ts';
 
-const duplicateDevice = sql<boolean>`(r.device IS NOT NULL AND r.channel <> 'kiosk' AND EXISTS (
-  SELECT 1 FROM responses d WHERE d.survey_id = r.survey_id AND d.device = r.device AND d.seq < r.seq AND d.channel <> 'kiosk'))`;
-const burst = sql<boolean>`(r.network IS NOT NULL AND (
-  SELECT count(*) FROM responses b WHERE b.survey_id = r.survey_id AND b.network = r.network
-    AND b.answers = r.answers AND substr(b.submitted_at, 1, 15) = substr(r.submitted_at, 1, 15)) >= ${burstSize})`;
 const storedFlag = (flag?: string) =>
   flag === undefined
     ? sql<boolean>`EXISTS (SELECT 1 FROM response_flags f WHERE f.response_id = r.id)`
@@ -57,8 +47,7 @@ export async function listResponses(db: Kysely<Database>, f: ResponseListFilter)
     .select([
       'r.id', 'r.survey_id', 'r.seq', 'r.definition_version', 'r.channel', 'r.respondent_group', 'r.token', 'r.source',
       'r.started_at', 'r.submitted_at', 'r.answers', 'r.hash', 'r.prev_hash', 'x.response_id as excluded_id',
-      sql<number>`CASE WHEN ${duplicateDevice} THEN 1 ELSE 0 END`.as('duplicate_device'),
-      sql<number>`CASE WHEN ${burst} THEN 1 ELSE 0 END`.as('burst'),
+      ...relationalFlagColumns,
     ])
     .$if(f.surveyId !== undefined, (q) => q.where('r.survey_id', '=', f.surveyId!))
     .$if(f.id !== undefined, (q) => q.where('r.id', '=', f.id!))
@@ -77,6 +66,6 @@ export async function listResponses(db: Kysely<Database>, f: ResponseListFilter)
     seq: Number(r.seq),
     definition_version: Number(r.definition_version),
     excluded: excluded_id !== null,
-    flags: [...(flagsOf.get(r.id) ?? []), ...(Number(duplicate_device) ? ['duplicate_device'] : []), ...(Number(inBurst) ? ['burst'] : [])],
+    flags: allFlags(flagsOf.get(r.id) ?? [], { duplicate_device, burst: inBurst }),
   }));
 }

@@ -1,6 +1,6 @@
 // The columns of a response export (CSV and XLSX alike): the response's own fields — its channel
 // and respondent group by name with their codes beside them, whether it counts as valid and if not
-// why (as the results' accounting counts it), its exclusion, its stored quality flags — then every
+// why (as the results' accounting counts it), its exclusion, its quality flags — then every
 // question of the survey: a likert, single or multi question as two columns, its code and its
 // label, so the file can be both recomputed and read; text and number answers as one.
 // Questions are numbered as on the questionnaire (surveys/numbering.ts): main questions 1, 2, 3…,
@@ -24,7 +24,11 @@ export interface ExportRow {
   exclusion: string | null;
   /** Whether it counts, or why not, as the accounting counts it (responseStatus, responses/counting.ts). */
   status: ResponseStatus;
-  /** The quality flags stored with it (advice, not a reason by themselves; db/counts.ts storedFlagsOf). */
+  /**
+   * Its quality flags, as the response list shows them: those stored with it (db/counts.ts
+   * storedFlagsOf), then those that depend on other responses (db/relational-flags.ts). Advice,
+   * not a reason by themselves that it does not count.
+   */
   flags: readonly string[];
 }
 

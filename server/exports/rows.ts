@@ -2,11 +2,13 @@
 // page, so however many responses there are only one page is in memory. Each row carries what the
 // results page's accounting decides a response by: its current exclusion (read with the page) and
 // the flags stored with it when it was written (read for the page's ids at once), so it says
-// whether it is valid and if not why, as 回收情况 counts it.
+// whether it is valid and if not why, as 回收情况 counts it; and beside those the flags that depend
+// on other responses (read with the page), so it is flagged as the response list flags it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { responsePage, type ResponseFilter } from '../db/export-reads.ts';
 import { storedFlagsOf } from '../db/counts.ts';
+import { allFlags } from '../db/relational-flags.ts';
 import { responseStatus } from '../responses/counting.ts';
 import type { ExportRow } from './columns.ts';
 import type { ExportTally } from './log.ts';
@@ -19,8 +21,6 @@ import type { ExportTally } from './log.ts';
  */
 export const pageSize = 100;
 
-const none: readonly string[] = [];
-
 export async function* exportPages(db: Kysely<Database>, surveyId: string, uptoSeq: number, filter: ResponseFilter, tally: ExportTally): AsyncGenerator<ExportRow[]> {
   for (let afterSeq = 0; ; ) {
     const page = await responsePage(db, surveyId, { afterSeq, uptoSeq }, filter, pageSize);
@@ -30,10 +30,10 @@ export async function* exportPages(db: Kysely<Database>, surveyId: string, uptoS
     tally.rows += page.length;
     tally.lastHash = page[page.length - 1]!.hash;
     const statuses = (tally.statuses ??= {});
-    yield page.map(({ exclusion_reason, ...response }) => {
+    yield page.map(({ exclusion_reason, duplicate_device, burst, ...response }) => {
       // An exclusion always has a reason (exclusions.reason is NOT NULL): none means none in force.
       const excluded = exclusion_reason !== null;
-      const flags = flagsOf.get(response.id) ?? none;
+      const flags = allFlags(flagsOf.get(response.id) ?? [], { duplicate_device, burst });
       const status = responseStatus({ excluded, flags });
       statuses[status] = (statuses[status] ?? 0) + 1;
       return { response, excluded, exclusion: exclusion_reason, status, flags };

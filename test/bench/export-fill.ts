@@ -1,6 +1,10 @@
 // A survey with many responses, written straight into an SQLite file in large transactions (the
 // request path would take an hour for a million); the hash chain is built in the same loop with
 // the server's own chain function, so the export reads a chain that checks.
+// Every response comes from one network (a service hall's Wi-Fi), one a second, and the answers
+// repeat every 60: each ten minutes holds 600 responses of that network, each answer set ten
+// times, so every row's burst is decided among 600 (far busier than a hall) and found. Every 20th
+// response comes from the device before it, so duplicate_device is searched for and found too.
 import SQLite from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { openDatabase } from '../../server/db/connect.ts';
@@ -38,7 +42,8 @@ export async function fillSurvey(path: string, rows: number): Promise<string> {
     for (let seq = from; seq <= to; seq++) {
       const fields = {
         id: randomUUID(), survey_id: survey.id, seq, definition_version: 1, channel: channels[seq % channels.length]!, respondent_group: 'public',
-        token: null, device: null, network: null, source: null, started_at: null, submitted_at: new Date(start + seq * 1000).toISOString(), answers: answersOf(seq), prev_hash: prev,
+        token: null, device: `device-${seq % 20 === 0 ? seq - 1 : seq}`, network: 'hall-wifi', source: null, started_at: null,
+        submitted_at: new Date(start + seq * 1000).toISOString(), answers: answersOf(seq), prev_hash: prev,
       };
       const hash = responseHash(fields);
       insert.run({ ...fields, hash });

@@ -324,8 +324,8 @@ describe('validity, as the results page counts it', () => {
     // Flags are advice: a flagged response counts until someone excludes it.
     expect(cells('straight')).toEqual(['是', '', '否', '全部同一选项', 'straight_line']);
     expect(cells('fast')).toEqual(['是', '', '否', '用时过短', 'too_fast']);
-    // The flags that depend on other responses (同一设备重复, burst) are the response list's alone.
-    expect(cells('againOnDevice')).toEqual(['是', '', '否', '', '']);
+    // A flag that depends on other responses is printed as the response list decides it.
+    expect(cells('againOnDevice')).toEqual(['是', '', '否', '同一设备重复', 'duplicate_device']);
 
     // The rows add up to the results page's 回收情况; counting the rows not excluded does not.
     const { accounting } = await (await admin.get(`/api/surveys/${s.id}/results`)).json();
@@ -341,11 +341,10 @@ describe('validity, as the results page counts it', () => {
     const list = (await (await admin.get(`/api/surveys/${s.id}/responses?limit=100`)).json()) as { responses: { id: string; valid: boolean; excluded: boolean; flags: string[] }[] };
     expect(list.responses).toHaveLength(rows.length);
     expect(list.responses.find((r) => r.id === sent.againOnDevice)!.flags).toEqual(['duplicate_device']);
-    const relational = ['duplicate_device', 'burst'];
     for (const r of list.responses) {
       const exported = rows.find((x) => x[1] === r.id)!;
       expect([exported[at('是否有效')], exported[at('是否剔除')], exported[at('标记代码')]], r.id)
-        .toEqual([r.valid ? '是' : '否', r.excluded ? '是' : '否', r.flags.filter((f) => !relational.includes(f)).join(';')]);
+        .toEqual([r.valid ? '是' : '否', r.excluded ? '是' : '否', r.flags.join(';')]);
     }
 
     // The XLSX says how many of its rows are valid, and the filter by name.
