@@ -89,7 +89,7 @@ describe.skipIf(!hasChromium)(`the evaluator app in Chromium (needs ${chromiumPa
     await expect.poll(() => problems.count()).toBeGreaterThan(0);
     const first = await problems.first().innerText();
     expect(first).toMatch(/第 \d+ 行/);
-    expect(first).toContain('sat9');
+    expect(first).toContain('题目 "q3" 的量表 "sat9" 不存在');
     await expect.poll(() => page.locator('.editor-preview .warn').isVisible()).toBe(true);
     await shot(page, '04-editor-problem-1280');
     // The problem's button puts the cursor on the line that says "sat9".
