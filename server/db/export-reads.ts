@@ -40,7 +40,7 @@ export async function responsePage(
     .leftJoin('excluded_responses', 'excluded_responses.response_id', 'r.id')
     .leftJoin('exclusions', 'exclusions.id', 'excluded_responses.exclusion_id')
     .select(exportedFields.map((f) => `r.${f}` as const))
-    .select(['exclusions.reason as exclusion_reason', ...relationalFlagColumns])
+    .select(['exclusions.reason as exclusion_reason', ...relationalFlagColumns(range.uptoSeq)])
     .where('r.survey_id', '=', surveyId)
     .where('r.seq', '>', range.afterSeq)
     .where('r.seq', '<=', range.uptoSeq)

@@ -31,16 +31,25 @@ export const sameBucket = sql<boolean>`(b.submitted_at >= substr(r.submitted_at,
     WHEN '0' THEN '1' WHEN '1' THEN '2' WHEN '2' THEN '3' WHEN '3' THEN '4' WHEN '4' THEN '5' WHEN '5' THEN '6' END))`;
 
 // Counting stops at burstSize (whether there are at least that many is all the flag asks), so a
-// row of a burst reads its bucket only until the burst is found.
-export const burst = sql<boolean>`(r.network IS NOT NULL AND (SELECT count(*) FROM (
+// row of a burst reads its bucket only until the burst is found. `uptoSeq` decides it among the
+// responses up to a chain head only: an export cut at a head says of each row what that head
+// covers, whatever arrives while it is written (server/db/export-reads.ts).
+const burstAmong = (uptoSeq?: number) => sql<boolean>`(r.network IS NOT NULL AND (SELECT count(*) FROM (
   SELECT 1 FROM responses b
-  WHERE b.survey_id = r.survey_id AND b.network = r.network AND ${sameBucket} AND b.answers = r.answers
+  WHERE b.survey_id = r.survey_id AND b.network = r.network AND ${sameBucket} AND b.answers = r.answers${uptoSeq === undefined ? sql`` : sql` AND b.seq <= ${uptoSeq}`}
   LIMIT ${burstSize}) peers) >= ${burstSize})`;
 
-/** Each as a 0/1 column (a boolean reads back as 0/1 from SQLite, true/false from PostgreSQL). */
-export const relationalFlagColumns = [
+/** Burst among every response of the survey, as the response list shows it now. */
+export const burst = burstAmong();
+
+/**
+ * Each as a 0/1 column (a boolean reads back as 0/1 from SQLite, true/false from PostgreSQL);
+ * given a chain head, decided among the responses up to it (duplicate_device looks only at
+ * earlier responses, so it needs no head).
+ */
+export const relationalFlagColumns = (uptoSeq?: number) => [
   sql<number>`CASE WHEN ${duplicateDevice} THEN 1 ELSE 0 END`.as('duplicate_device'),
-  sql<number>`CASE WHEN ${burst} THEN 1 ELSE 0 END`.as('burst'),
+  sql<number>`CASE WHEN ${burstAmong(uptoSeq)} THEN 1 ELSE 0 END`.as('burst'),
 ] as const;
 
 export interface RelationalFlagColumns {

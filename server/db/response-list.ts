@@ -47,7 +47,7 @@ export async function listResponses(db: Kysely<Database>, f: ResponseListFilter)
     .select([
       'r.id', 'r.survey_id', 'r.seq', 'r.definition_version', 'r.channel', 'r.respondent_group', 'r.token', 'r.source',
       'r.started_at', 'r.submitted_at', 'r.answers', 'r.hash', 'r.prev_hash', 'x.response_id as excluded_id',
-      ...relationalFlagColumns,
+      ...relationalFlagColumns(),
     ])
     .$if(f.surveyId !== undefined, (q) => q.where('r.survey_id', '=', f.surveyId!))
     .$if(f.id !== undefined, (q) => q.where('r.id', '=', f.id!))

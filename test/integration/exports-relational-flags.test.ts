@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameBucket } from '../../server/db/relational-flags.ts';
+import { responsePage } from '../../server/db/export-reads.ts';
 import { flagName } from '../../server/exports/labels.ts';
 import { postJson, satisfiedAnswers, testApp, type TestApp } from '../support/app.ts';
 import { loginAdmin, newEvaluation, newSurvey, type Browser } from '../support/session.ts';
@@ -134,6 +135,18 @@ describe('the relational flags in a response export', () => {
     expect(await csvFlags('excluded=exclude')).toEqual(kept);
     expect(await xlsxFlags('excluded=only')).toEqual(await listed('&excluded=true'));
     expect(await csvFlags('channel=kiosk')).toEqual(await listed('&channel=kiosk'));
+  });
+
+  it('in an export cut at a chain head are decided among the responses up to it', async () => {
+    // burst3 completes the burst; a file cut at the head before it holds burst1 and burst2 as
+    // they were then, not flagged by a response the file does not contain.
+    const seqOf = async (id: string) => Number((await t.db.selectFrom('responses').select('seq').where('id', '=', id).executeTakeFirstOrThrow()).seq);
+    const head = (await seqOf(ids.burst3!)) - 1;
+    const page = await responsePage(t.db, survey.id, { afterSeq: 0, uptoSeq: head }, {}, 500);
+    const burstOf = (id: string) => Number(page.find((r) => r.id === id)!.burst);
+    expect([burstOf(ids.burst1!), burstOf(ids.burst2!)]).toEqual([0, 0]);
+    const whole = await responsePage(t.db, survey.id, { afterSeq: 0, uptoSeq: head + 1 }, {}, 500);
+    expect(whole.filter((r) => Number(r.burst)).map((r) => r.id)).toEqual([ids.burst1, ids.burst2, ids.burst3]);
   });
 
   it('read a bucket as a range of times that holds exactly the times its 15-character prefix names', async () => {
