@@ -14,7 +14,7 @@ export interface Scored {
   basis: string | null;
   reason: string | null;
   findings: string[];
-  /** A stated rate printed for figures since changed under it, where it now disagrees: as shown. */
+  /** A stated rate right for the figures it was printed with, since changed under it: as shown. */
   staleStatedRate: string | null;
   certainty: BandCertainty | null;
   children: Scored[];
@@ -29,13 +29,13 @@ function certaintyOf(ind: Indicator, input: IndicatorInput | undefined): BandCer
 /**
  * Scores an indicator and everything under it. A leaf takes its rule's score from the facts; a
  * parent the sum of its children's unrounded scores. An entered score wins and is kept, with a
- * finding wherever the rule or the children say otherwise (DESIGN §4 audit). A stated rate whose
- * code is in `staleStatedRates` was printed for figures that have changed since: a disagreement is
- * the change's, not the report's, so it is shown as the earlier figure instead of a finding.
+ * finding wherever the rule or the children say otherwise (DESIGN §4 audit). A stated rate with a
+ * score in `statedFor` was printed for those figures, changed under it since: it is checked against
+ * them, a slip of the report stays a finding, and a rate right then is shown as of then.
  */
-export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, IndicatorInput>, staleStatedRates: ReadonlySet<string> = new Set()): Scored {
+export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, IndicatorInput>, statedFor: ReadonlyMap<string, Decimal | null> = new Map()): Scored {
   const input = inputs.get(ind.code);
-  const children = ind.children.map((c) => scoreIndicator(c, inputs, staleStatedRates));
+  const children = ind.children.map((c) => scoreIndicator(c, inputs, statedFor));
   const findings: string[] = [];
   const entered = input?.score === undefined ? null : toDecimal(input.score);
 
@@ -57,10 +57,14 @@ export function scoreIndicator(ind: Indicator, inputs: ReadonlyMap<string, Indic
 
   const score = entered ?? computed;
   let staleStatedRate: string | null = null;
-  if (input?.statedRate !== undefined && score !== null) {
+  const then = statedFor.get(ind.code);
+  if (input?.statedRate !== undefined && then) {
+    const slip = statedRateFinding(input.statedRate, then, ind.points);
+    if (slip) findings.push(`${slip}（下级指标改动前的得分）`);
+    else if (score !== null && statedRateFinding(input.statedRate, score, ind.points)) staleStatedRate = shownStatedRate(input.statedRate);
+  } else if (input?.statedRate !== undefined && score !== null) {
     const f = statedRateFinding(input.statedRate, score, ind.points);
-    if (f && staleStatedRates.has(ind.code)) staleStatedRate = shownStatedRate(input.statedRate);
-    else if (f) findings.push(f);
+    if (f) findings.push(f);
   }
   return {
     indicator: ind,

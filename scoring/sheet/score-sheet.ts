@@ -1,8 +1,8 @@
-import { sum, toFixedString, toTrimmedString } from '../decimal.ts';
+import { sum, toFixedString, toTrimmedString, type Decimal } from '../decimal.ts';
 import { parseFramework } from '../framework/compile.ts';
 import type { Framework } from '../framework/types.ts';
 import type { ScoringIssue } from '../issues.ts';
-import { checkInputs } from './check-inputs.ts';
+import { checkInputs, indicatorsByCode } from './check-inputs.ts';
 import { rateOf } from './findings.ts';
 import { gradeFor } from './grade.ts';
 import { scoreIndicator, type Scored } from './score-indicator.ts';
@@ -36,10 +36,22 @@ export interface SheetResult {
 
 export interface SheetOptions {
   /**
-   * Codes whose stated rate was printed for figures that have changed under it since (a child
-   * re-scored after the report was imported). Inputs carry no history, so whoever keeps it says.
+   * For a parent whose stated rate was printed for figures that have changed under it since (a
+   * child re-scored after the report was imported), the inputs as they were then, by its code.
+   * Inputs carry no history, so whoever keeps it says.
    */
-  staleStatedRates?: ReadonlySet<string>;
+  statedWith?: ReadonlyMap<string, unknown>;
+}
+
+/** Each such parent's score as of the figures its rate was stated with. */
+function statedScores(framework: Framework, statedWith: ReadonlyMap<string, unknown>): Map<string, Decimal | null> {
+  const byCode = indicatorsByCode(framework);
+  const scores = new Map<string, Decimal | null>();
+  for (const [code, json] of statedWith) {
+    const ind = byCode.get(code);
+    if (ind) scores.set(code, scoreIndicator(ind, checkInputs(framework, json).inputs).score);
+  }
+  return scores;
 }
 
 /**
@@ -49,7 +61,8 @@ export interface SheetOptions {
  */
 export function scoreSheet(framework: Framework, inputsJson: unknown, options: SheetOptions = {}): SheetResult {
   const { inputs, issues } = checkInputs(framework, inputsJson);
-  const scored = framework.indicators.map((i) => scoreIndicator(i, inputs, options.staleStatedRates));
+  const statedFor = statedScores(framework, options.statedWith ?? new Map());
+  const scored = framework.indicators.map((i) => scoreIndicator(i, inputs, statedFor));
   const points = sum(framework.indicators.map((i) => i.points));
   const withScore = scored.filter((s) => s.score !== null);
   const total = withScore.length > 0 ? sum(withScore.map((s) => s.score!)) : null;

@@ -14,7 +14,7 @@ import { bindingSchema, type Binding } from './binding-schema.ts';
 import { boundRate, type BoundRate } from './bound-rate.ts';
 import { neighbourBands, type NeighbourBand } from './what-if.ts';
 import { findIndicator } from './tree.ts';
-import { staleStatedRates } from './stale-stated-rates.ts';
+import { inputsAsOf, staleStatedRates } from './stale-stated-rates.ts';
 
 export interface SheetBinding extends Omit<Binding, 'surveys'> {
   code: string;
@@ -63,6 +63,7 @@ export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow
   const inputs: Record<string, IndicatorInput> = Object.fromEntries(entries.inputs.map((e) => [e.code, JSON.parse(e.value) as IndicatorInput]));
 
   const bindings: SheetBinding[] = [];
+  const boundCodes: string[] = [];
   for (const entry of entries.bindings) {
     const parsed = bindingSchema.safeParse(JSON.parse(entry.value));
     if (!parsed.success) continue; // stored only after this schema accepted it
@@ -70,6 +71,7 @@ export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow
     const bound = await boundRate(db, evaluation.id, binding);
     const problems = [...bound.problems];
     if (byCode.get(entry.code)?.rule?.kind === 'satisfaction') {
+      boundCodes.push(entry.code);
       const input = withBound(inputs[entry.code], bound.input);
       if (input) inputs[entry.code] = input;
       else delete inputs[entry.code];
@@ -84,7 +86,18 @@ export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow
     });
   }
 
-  const { sheet, issues } = scoreSheet(fw.framework, inputs, { staleStatedRates: staleStatedRates(fw.framework, entries.history) });
+  // A stale parent's rate is checked against the inputs it was stated with; a bound indicator
+  // keeps today's survey figures, which no entry records.
+  const statedWith = new Map<string, unknown>();
+  for (const [code, append] of staleStatedRates(fw.framework, entries.history)) {
+    const then = inputsAsOf(entries.history, append);
+    for (const bound of boundCodes) {
+      if (inputs[bound]) then[bound] = inputs[bound];
+      else delete then[bound];
+    }
+    statedWith.set(code, then);
+  }
+  const { sheet, issues } = scoreSheet(fw.framework, inputs, { statedWith });
   const satisfaction = [...byCode.values()]
     .filter((ind) => ind.rule?.kind === 'satisfaction')
     .map((ind): SatisfactionView => {

@@ -28,8 +28,16 @@ function readHistory(history: readonly HistoryEntry[]) {
     list.push(e);
     entries.set(key, list);
     if (e.kind !== 'input') continue;
-    if (e.value === null) inputs.delete(e.code);
-    else inputs.set(e.code, { input: JSON.parse(e.value) as IndicatorInput, append: e.append });
+    if (e.value === null) {
+      inputs.delete(e.code);
+      continue;
+    }
+    const input = JSON.parse(e.value) as IndicatorInput;
+    // A rate is as old as the entry that stated it: a reworded reason or source beside the same
+    // rate says nothing new about the figures it was printed for.
+    const before = inputs.get(e.code);
+    const sameRate = before !== undefined && input.statedRate !== undefined && String(before.input.statedRate) === String(input.statedRate);
+    inputs.set(e.code, { input, append: sameRate ? before.append : e.append });
   }
   // What a code's entries of a kind gave its score once the append numbered `append` was made.
   const figuresAt = (key: string, append: number): string | null => {
@@ -42,20 +50,31 @@ function readHistory(history: readonly HistoryEntry[]) {
 }
 
 /**
- * The codes whose stated rate is stale: a parent summed from its children, with figures under it
- * that are no longer those they were when the parent's entry was made. Entries made together (an
+ * The codes whose stated rate is stale, each with the append that stated it: a parent summed from
+ * its children, with figures under it that are no longer those they were when its rate was entered. Entries made together (an
  * inputs file) are the figures the rate was stated with, whatever their order; a reworded reason
  * changes no figure. A child scored as a whole is its own figure, so nothing under it moves the
  * parent. Stale or not, a rate that still agrees with the sheet is no finding either way.
  */
-export function staleStatedRates(framework: Framework, history: readonly HistoryEntry[]): Set<string> {
+export function staleStatedRates(framework: Framework, history: readonly HistoryEntry[]): Map<string, number> {
   const { inputs, movedSince } = readHistory(history);
   const movedUnder = (ind: Indicator, append: number): boolean =>
     ind.children.some((c) => movedSince(c.code, append) || (inputs.get(c.code)?.input.score === undefined && movedUnder(c, append)));
-  const stale = new Set<string>();
+  const stale = new Map<string, number>();
   for (const ind of indicatorsByCode(framework).values()) {
     const own = inputs.get(ind.code);
-    if (own?.input.statedRate !== undefined && own.input.score === undefined && movedUnder(ind, own.append)) stale.add(ind.code);
+    if (own?.input.statedRate !== undefined && own.input.score === undefined && movedUnder(ind, own.append)) stale.set(ind.code, own.append);
   }
   return stale;
+}
+
+/** The inputs as they stood once the append numbered `append` was made: each code's latest entry. */
+export function inputsAsOf(history: readonly HistoryEntry[], append: number): Record<string, IndicatorInput> {
+  const inputs: Record<string, IndicatorInput> = {};
+  for (const e of history) {
+    if (e.kind !== 'input' || e.append > append) continue;
+    if (e.value === null) delete inputs[e.code];
+    else inputs[e.code] = JSON.parse(e.value) as IndicatorInput;
+  }
+  return inputs;
 }

@@ -73,6 +73,23 @@ describe('a parent\'s stated rate after a child is re-scored', () => {
     expect(node(s, '1.1').staleStatedRate).toBeUndefined();
   });
 
+  it('a child of 目标管理 re-scored: its 82.00 % was a slip for the 7.2 it was printed for, and stays one', async () => {
+    const id = await newEvaluation(admin, '目标管理复核');
+    await importSeed(id);
+    expect((await admin.put(`${e(id)}/indicators/1.1.1`, { score: '4', reason: '复核' })).status).toBe(200);
+    const s = await sheet(id);
+    expect(node(s, '1.1')).toMatchObject({ score: '8', findings: [`${targetsSlip}（下级指标改动前的得分）`] });
+    expect(node(s, '1.1').staleStatedRate).toBeUndefined();
+  });
+
+  it('a parent entered again with the same rate and a new source keeps the figures it was stated with', async () => {
+    const id = await newEvaluation(admin, '来源改写');
+    await importSeed(id);
+    expect((await admin.put(`${e(id)}/indicators/4.3`, training)).status).toBe(200);
+    expect((await admin.put(`${e(id)}/indicators/4`, { statedRate: seedInputs['4']!.statedRate, source: '表3（复核稿）' })).status).toBe(200);
+    expect(node(await sheet(id), '4')).toMatchObject({ score: '13', findings: [], staleStatedRate: '83.33' });
+  });
+
   it('sheet.xlsx says the same in 评分情况: the earlier figures\' rate as a note, the slip as 【审核】', async () => {
     const res = await admin.get(`${e()}/sheet.xlsx`);
     expect(res.status).toBe(200);

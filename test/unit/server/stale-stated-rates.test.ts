@@ -7,7 +7,7 @@ import { parseFramework } from '../../../scoring/framework/compile.ts';
 import framework from '../../../scoring/frameworks/department-overall.json' with { type: 'json' };
 import seed from '../../../scoring/frameworks/department-overall.inputs-2023.json' with { type: 'json' };
 import type { HistoryEntry } from '../../../server/db/indicator-entries.ts';
-import { staleStatedRates } from '../../../server/sheet/stale-stated-rates.ts';
+import { inputsAsOf, staleStatedRates } from '../../../server/sheet/stale-stated-rates.ts';
 
 const parsed = parseFramework(framework);
 if (!parsed.ok) throw new Error('the seed framework parses');
@@ -26,12 +26,12 @@ function history(...appends: Change[][]): HistoryEntry[] {
 }
 
 const imported = Object.entries(seed).map(([code, value]) => input(code, value));
-const stale = (...appends: Change[][]) => [...staleStatedRates(seedFramework, history(imported, ...appends))].sort();
+const stale = (...appends: Change[][]) => [...staleStatedRates(seedFramework, history(imported, ...appends)).keys()].sort();
 
 describe('stale stated rates', () => {
   it('none after the inputs file, whatever the order of its entries', () => {
     expect(stale()).toEqual([]);
-    expect([...staleStatedRates(seedFramework, history([...imported].reverse()))]).toEqual([]);
+    expect([...staleStatedRates(seedFramework, history([...imported].reverse())).keys()]).toEqual([]);
   });
 
   it('a child re-scored later makes every parent above it stale, up to the first level', () => {
@@ -66,6 +66,15 @@ describe('stale stated rates', () => {
     expect(stale([input('4.3', { score: '2.5', reason: '复核' })], [input('4', { statedRate: '86.67', source: '复核' })])).toEqual([]);
     // Entered together with the change, it is stated with it too.
     expect(stale([input('4.3', { score: '2.5', reason: '复核' }), input('4', { statedRate: '86.67' })])).toEqual([]);
+  });
+
+  it('a parent entered again with the same rate (its source or reason reworded) keeps the figures it was stated with', () => {
+    const rescore = [input('4.3', { score: '2.5', reason: '复核' })];
+    expect(stale(rescore, [input('4', { statedRate: seed['4'].statedRate, source: '表3（复核稿）' })])).toEqual(['4']);
+    // …and its rate is checked against the inputs of the import, the append that stated it.
+    const anchors = staleStatedRates(seedFramework, history(imported, rescore, [input('4', { statedRate: seed['4'].statedRate, source: '表3（复核稿）' })]));
+    expect(anchors.get('4')).toBe(1);
+    expect(inputsAsOf(history(imported, rescore), 1)['4.3']).toEqual(seed['4.3']);
   });
 
   it('a parent with a score of its own is stated with that score, never stale', () => {

@@ -13,7 +13,7 @@ import { SheetTree } from '../../../../web/app/sheet/SheetTree.tsx';
 const parsed = parseFramework(framework);
 if (!parsed.ok) throw new Error('the seed framework parses');
 // 内部培训 re-scored 2 → 2.5 after the report was imported: 可持续发展能力's 83.33 % is of 12.5.
-const { sheet } = scoreSheet(parsed.value, { ...seed, '4.3': { score: '2.5', reason: '复核' } }, { staleStatedRates: new Set(['4']) });
+const { sheet } = scoreSheet(parsed.value, { ...seed, '4.3': { score: '2.5', reason: '复核' } }, { statedWith: new Map([['4', seed]]) });
 
 function rowOf(code: string): string {
   const html = renderToString(h(SheetTree, { evaluationId: 'e', indicators: sheet.indicators, inputs: new Map(), onChange: () => {} }));
