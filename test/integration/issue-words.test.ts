@@ -54,6 +54,19 @@ describe('issues of an evaluation that cannot be created', () => {
   });
 });
 
+describe('a pattern rule', () => {
+  it('is told in the app\'s language: the rule a slug, a username or an id must follow', async () => {
+    const users = await admin.post('/api/users', { username: 'a b', password: 'correct horse battery staple' });
+    expect(lines(await issuesOf(users))).toEqual(['username：须为 2–64 个字母、数字或 "."、"_"、"-"']);
+    const definition = structuredClone((await (await admin.get(`/api/surveys/${survey.id}`)).json()).definition);
+    definition.questions[0].id = '1st';
+    const edited = await admin.put(`/api/surveys/${survey.id}/definition`, { definition });
+    expect(lines(await issuesOf(edited))).toContain('definition.questions.0.id：须以字母开头，只用字母、数字、"_" 和 "-"（最多 64 个）');
+    setLang('en');
+    expect(lines(await issuesOf(await admin.post('/api/users', { username: 'a b', password: 'correct horse battery staple' })))).toEqual(['username: must be 2–64 letters, digits, ".", "_" or "-"']);
+  });
+});
+
 describe('the sentence above the list', () => {
   it('leads into the problems and the list stays; a sentence with the figures of its one issue stands alone', async () => {
     const res = await admin.post('/api/evaluations', { name: '' });

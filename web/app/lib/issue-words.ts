@@ -34,7 +34,6 @@ const zh = {
   format_datetime: '格式不正确，应为 ISO 8601 时间（如 2026-11-28T08:00:00Z）',
   format_date: '格式不正确，应为日期（如 2026-11-28）',
   format_email: '格式不正确，应为电子邮件地址',
-  format_regex: '格式不正确',
   not_multiple_of: '须为 {divisor} 的倍数',
   unknown_field: '不是可接受的字段',
   unrecognized_keys: '含有不可接受的字段：{keys}',
@@ -70,7 +69,6 @@ const en: Record<Key, string> = {
   format_datetime: 'must be an ISO 8601 time (e.g. 2026-11-28T08:00:00Z)',
   format_date: 'must be a date (e.g. 2026-11-28)',
   format_email: 'must be an email address',
-  format_regex: 'is not in the expected format',
   not_multiple_of: 'must be a multiple of {divisor}',
   unknown_field: 'is not a field this accepts',
   unrecognized_keys: 'has fields it does not accept: {keys}',
@@ -126,6 +124,26 @@ function boundWords(code: 'too_small' | 'too_big', p: Record<string, string | nu
   return null;
 }
 
+/**
+ * The server's pattern rules, by the English sentence it gives each (server/auth/credentials.ts,
+ * routes/surveys.ts, routes/distribution.ts, surveys/definition.ts): the sentence is the only
+ * place the rule is told, so in Chinese it is told in Chinese and in English the server's stays.
+ */
+const patternZh: Record<string, string> = {
+  'must be 2–64 letters, digits, ".", "_" or "-"': '须为 2–64 个字母、数字或 "."、"_"、"-"',
+  'must be lowercase letters, digits and "-" (at most 64)': '须为小写字母、数字和 "-"（最多 64 个）',
+  'must be lowercase letters, digits and "-" (at most 32), e.g. hall-1': '须为小写字母、数字和 "-"（最多 32 个），如 hall-1',
+  'must start with a letter and use only letters, digits, "_" and "-" (at most 64)': '须以字母开头，只用字母、数字、"_" 和 "-"（最多 64 个）',
+  'must be a lowercase id such as public or enterprise': '须为小写的编号，如 public 或 enterprise',
+};
+
+function patternWords(issue: ApiIssue): string | null {
+  if (lang() === 'en') return null;
+  // The sentence follows the path it names ("slug: must be …"), which may be the body's or the definition's.
+  const rule = issue.message.replace(/^[^\s:]*: /, '');
+  return patternZh[rule] ?? `${word('invalid_format')}（${rule}）`;
+}
+
 /** What is wrong, without the field's name, or null where the app has no words for it. */
 function wordsOf(issue: ApiIssue): string | null {
   const p = issue.params ?? {};
@@ -139,6 +157,7 @@ function wordsOf(issue: ApiIssue): string | null {
     case 'invalid_value':
       return p.values === undefined ? null : word('invalid_value', { values: p.values });
     case 'invalid_format':
+      if (p.format === 'regex') return patternWords(issue);
       return typeof p.format === 'string' && has(`format_${p.format}`) ? word(`format_${p.format}` as Key) : word('invalid_format');
     case 'not_multiple_of':
       return p.divisor === undefined ? null : word('not_multiple_of', p);
