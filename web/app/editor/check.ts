@@ -11,7 +11,11 @@ export interface EditorIssue {
   line: number;
   /** Dotted path in the definition ("questions.3.label"); "" for the whole text. */
   path: string;
-  message: string;
+  /**
+   * In the app's language when read: a getter, so that problems kept in the editor's state are
+   * said in the new language as soon as it is switched, not at the next keystroke.
+   */
+  readonly message: string;
 }
 
 export interface CheckResult {
@@ -23,12 +27,13 @@ export interface CheckResult {
 export function checkDefinitionText(text: string): CheckResult {
   const located = locateJson(text);
   if (located.error) {
-    return { issues: [{ line: lineOf(text, located.error.offset), path: '', message: `JSON: ${jsonProblemText(located.error)}` }], definition: null };
+    const error = located.error;
+    return { issues: [{ line: lineOf(text, error.offset), path: '', get message() { return `JSON: ${jsonProblemText(error)}`; } }], definition: null };
   }
   const parsed = parseDefinition(JSON.parse(text));
   if (parsed.ok) return { issues: [], definition: parsed.definition };
   return {
-    issues: parsed.issues.map((i) => ({ path: i.path, message: issueLine(i), line: lineOf(text, offsetOfPath(located, i.path)) })),
+    issues: parsed.issues.map((i) => ({ path: i.path, get message() { return issueLine(i); }, line: lineOf(text, offsetOfPath(located, i.path)) })),
     definition: null,
   };
 }
@@ -39,6 +44,6 @@ export function serverIssues(text: string, issues: ApiIssue[]): EditorIssue[] {
   return issues.map((i) => {
     const field = i.path ?? i.field ?? '';
     const path = field === 'definition' ? '' : field.replace(/^definition\./, '');
-    return { path, message: issueLine({ ...i, field: undefined, path }), line: lineOf(text, offsetOfPath(located, path)) };
+    return { path, get message() { return issueLine({ ...i, field: undefined, path }); }, line: lineOf(text, offsetOfPath(located, path)) };
   });
 }

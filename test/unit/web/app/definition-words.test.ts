@@ -37,6 +37,19 @@ describe('reference problems', () => {
   });
 });
 
+describe('a language switch', () => {
+  test('rewords the problems the editor already holds', () => {
+    const { issues } = checkDefinitionText(text((d) => delete d.questions[0].label));
+    expect(issues[0]!.message).toBe('questions.0.label：必须填写');
+    setLang('en');
+    expect(issues[0]!.message).toBe('questions.0.label: is required');
+    const [json] = checkDefinitionText('{"a" 1}').issues;
+    expect(json!.message).toBe('JSON: expected ":" after a property name');
+    setLang('zh');
+    expect(json!.message).toBe('JSON: 属性名后应为 ":"');
+  });
+});
+
 describe('shape problems', () => {
   test('a missing label is required, a wrong type says what it should be', () => {
     const issues = checkDefinitionText(text((d) => {
