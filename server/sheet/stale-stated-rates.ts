@@ -4,7 +4,7 @@
 // evaluator's change, recorded in the history, not by a slip of the report. Which stated rates
 // are that old is a question of the history, which the entries keep and scoring/ does not see,
 // so it is answered here and handed to scoreSheet.
-import { indicatorsByCode, type Framework, type Indicator, type IndicatorInput } from '../../scoring/index.ts';
+import { indicatorsByCode, toDecimal, type Framework, type Indicator, type IndicatorInput } from '../../scoring/index.ts';
 import { factKeys } from '../../scoring/sheet/input-schema.ts';
 import type { HistoryEntry } from '../db/indicator-entries.ts';
 
@@ -15,7 +15,13 @@ function figuresOf(e: HistoryEntry): string | null {
   if (e.value === null || e.kind === 'binding') return e.value;
   const input = JSON.parse(e.value) as IndicatorInput;
   const figures = input.score !== undefined ? [input.score] : factKeys.map((k) => input[k] ?? null);
-  return figures.some((f) => f !== null) ? JSON.stringify(figures) : null;
+  return figures.some((f) => f !== null) ? JSON.stringify(figures, sameFigure) : null;
+}
+
+// A figure by its value: "2", "2.0" and 2 are one score, so retyping one is no change of figures.
+function sameFigure(_key: string, value: unknown): unknown {
+  if (typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))) return toDecimal(value).toString();
+  return value;
 }
 
 /** Each code's entries by kind, oldest first, and its current input with the append it was made in. */

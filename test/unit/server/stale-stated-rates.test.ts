@@ -54,6 +54,9 @@ describe('stale stated rates', () => {
 
   it('figures changed and changed back are the figures the rate was stated with', () => {
     expect(stale([input('4.3', { score: '2.5', reason: '复核' })], [input('4.3', seed['4.3'])])).toEqual([]);
+    // The same score written otherwise is the same figure.
+    expect(stale([input('4.3', { ...seed['4.3'], score: `${seed['4.3'].score}.0` })])).toEqual([]);
+    expect(stale([input('4.3', { ...seed['4.3'], score: Number(seed['4.3'].score) })])).toEqual([]);
   });
 
   it('nothing under a child scored as a whole moves its parent: 部门综合效益 is 10 whatever 3.1.1 is', () => {
