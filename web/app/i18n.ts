@@ -432,8 +432,18 @@ export function setLang(next: Lang): void {
   document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN';
 }
 
+/** A text with its `{name}`s filled in; one without a value stays as written, to be seen. */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
+}
+
+/** The words a part of the app keeps beside it (the sheet's, the results'), in the app's language. */
+export function dictionary<K extends string>(zhWords: Record<K, string>, enWords: Record<K, string>) {
+  return (key: K, params: Record<string, string | number> = {}): string => fill((current === 'en' ? enWords : zhWords)[key], params);
+}
+
 export function t(key: Key, params: Record<string, string | number> = {}): string {
-  return tables[current][key].replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : m));
+  return fill(tables[current][key], params);
 }
 
 /** A key built from data ("status_" + status) that may have no entry: the raw value then. */

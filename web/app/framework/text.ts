@@ -1,6 +1,6 @@
 // The framework editor's words, Chinese first with English beside them, kept with the editor as
 // the sheet keeps its own (web/app/sheet/text.ts), so the shell's dictionary is not shared work.
-import { lang } from '../i18n.ts';
+import { dictionary } from '../i18n.ts';
 
 const zh = {
   title: '指标体系',
@@ -151,9 +151,6 @@ const en: Record<Key, string> = {
   removeSheetGrade: 'Remove',
 };
 
-export function ft(key: Key, params: Record<string, string | number> = {}): string {
-  const text = (lang() === 'en' ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+export const ft = dictionary(zh, en);
 
 export type FtKey = Key;

@@ -5,7 +5,7 @@
 // field. Scoring's own messages are written in Chinese already and pass through as they are. A
 // survey definition's reference problems (surveys/references.ts) come with a code and the ids
 // they name: in Chinese the app words them too; in English the server's sentence already is.
-import { lang } from '../i18n.ts';
+import { dictionary, fill, lang } from '../i18n.ts';
 import type { DefinitionIssueCode } from '../../../surveys/definition.ts';
 import type { ApiIssue } from './api.ts';
 
@@ -105,11 +105,8 @@ const definitionZh: Record<DefinitionIssueCode, string> = {
 };
 
 const has = (key: string): key is Key => Object.hasOwn(zh, key);
-const fill = (text: string, params: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 
-function word(key: Key, params: Record<string, string | number> = {}): string {
-  return fill((lang() === 'en' ? en : zh)[key], params);
-}
+const word = dictionary(zh, en);
 
 /** The words for a bound (too_small / too_big) by what was measured, or null for another origin. */
 function boundWords(code: 'too_small' | 'too_big', p: Record<string, string | number>): string | null {

@@ -1,7 +1,7 @@
 // The results page's words, Chinese first with English beside them (DESIGN §10), kept with the
 // page as the sheet page keeps its own, so the app's shared dictionary stays the shell's.
 // Labels from the survey definition and respondents' text are never translated.
-import { lang } from '../i18n.ts';
+import { dictionary } from '../i18n.ts';
 
 const zh = {
   title: '调查结果',
@@ -272,10 +272,7 @@ const en: Record<Key, string> = {
   rows: 'Rows',
 };
 
-export function rt(key: Key, params: Record<string, string | number> = {}): string {
-  const text = (lang() === 'en' ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (Object.hasOwn(params, k) ? String(params[k]) : m));
-}
+export const rt = dictionary(zh, en);
 
 /** A key built from data (a flag, a status) that may have no entry: the raw value then. */
 export function rtOr(key: string, fallback: string): string {

@@ -1,6 +1,6 @@
 // The binding form's words, Chinese first with English beside them, kept with the sheet like
 // text.ts so the app's shared dictionary stays the shell's.
-import { lang } from '../i18n.ts';
+import { dictionary } from '../i18n.ts';
 
 const zh = {
   bindTitle: '绑定问卷',
@@ -47,7 +47,4 @@ const en: Record<Key, string> = {
   cancel: 'Cancel',
 };
 
-export function bt(key: Key, params: Record<string, string | number> = {}): string {
-  const text = (lang() === 'en' ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+export const bt = dictionary(zh, en);

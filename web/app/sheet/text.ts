@@ -1,6 +1,6 @@
 // The sheet page's words, Chinese first with English beside them (DESIGN §10), kept with the page
 // so the app's shared dictionary stays the app shell's.
-import { lang } from '../i18n.ts';
+import { dictionary } from '../i18n.ts';
 
 const zh = {
   title: '评分表',
@@ -85,7 +85,4 @@ const en: Record<Key, string> = {
   inputIssues: 'Entries the current framework does not accept (left out)',
 };
 
-export function st(key: Key, params: Record<string, string | number> = {}): string {
-  const text = (lang() === 'en' ? en : zh)[key];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
-}
+export const st = dictionary(zh, en);
