@@ -45,13 +45,16 @@ function readHistory(history: readonly HistoryEntry[]) {
     const sameRate = before !== undefined && input.statedRate !== undefined && String(before.input.statedRate) === String(input.statedRate);
     inputs.set(e.code, { input, append: sameRate ? before.append : e.append });
   }
-  // What a code's entries of a kind gave its score once the append numbered `append` was made.
-  const figuresAt = (key: string, append: number): string | null => {
-    const last = entries.get(key)?.findLast((e) => e.append <= append);
-    return last ? figuresOf(last) : null;
+  const latest = (key: string, append: number) => entries.get(key)?.findLast((e) => e.append <= append);
+  // What gave a code its score once the append numbered `append` was made: an entered score alone
+  // (a survey bound beside it does not count), else its facts and its binding.
+  const figuresAt = (code: string, append: number): string | null => {
+    const input = latest(`input:${code}`, append);
+    const entered = input?.value != null && (JSON.parse(input.value) as IndicatorInput).score !== undefined;
+    const binding = entered ? null : latest(`binding:${code}`, append);
+    return JSON.stringify([input ? figuresOf(input) : null, binding ? figuresOf(binding) : null]);
   };
-  const movedSince = (code: string, append: number) =>
-    (['input', 'binding'] as const).some((kind) => figuresAt(`${kind}:${code}`, append) !== figuresAt(`${kind}:${code}`, Infinity));
+  const movedSince = (code: string, append: number) => figuresAt(code, append) !== figuresAt(code, Infinity);
   return { inputs, movedSince };
 }
 

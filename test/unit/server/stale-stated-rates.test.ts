@@ -40,6 +40,17 @@ describe('stale stated rates', () => {
     expect(stale([input('2.6.1.1', { met: [false] })])).toEqual(['2', '2.6', '2.6.1']);
   });
 
+  it('a survey bound to a child scored by hand changes nothing: the entered score wins', () => {
+    const scored = input('3.2.1', { score: '4', reason: '按访谈结果评分' });
+    const bind = ['binding', '3.2.1', { surveys: [{ surveyId: 's' }], metric: 'overall', combine: 'bySample' }] as Change;
+    // 3.2 and 3 stated again with the hand score: a binding made after it moves neither.
+    const restated = [scored, input('3.2', { statedRate: '90' }), input('3', { statedRate: '90' })];
+    expect(stale(restated)).toEqual([]);
+    expect(stale(restated, [bind])).toEqual([]);
+    // Without the hand score the same binding is a change of 3.2.1's figures.
+    expect(stale([input('3.2', { statedRate: '90' }), input('3', { statedRate: '90' })], [bind])).toEqual(['3', '3.2']);
+  });
+
   it('a child cleared, or its survey bound, is a change of its figures', () => {
     expect(stale([input('4.3', null)])).toEqual(['4']);
     expect(stale([['binding', '3.2.1', { surveys: [{ surveyId: 's' }], metric: 'overall', combine: 'bySample' }]])).toEqual(['3', '3.2']);
