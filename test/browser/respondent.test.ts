@@ -332,6 +332,9 @@ describe.skipIf(!hasChromium)(`the respondent page in Chromium at 360×740 (need
     });
     await page.goto(`${server.url}/s/demo`, { waitUntil: 'commit' });
     await question(page, 'suggestion').waitFor({ state: 'attached' });
+    // Measured once the stylesheet is in (a browser paints nothing before it): before that, a
+    // forced layout shows what the CSS hides, and on a busy machine the check could come first.
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].every((l) => l.sheet !== null));
     const place = () => page.evaluate(() => ['q3', 'overall', 'suggestion'].map((id) => document.getElementById(`q-${id}`)!.getBoundingClientRect().top));
     const before = await place();
     expect(await question(page, 'q2-why').isVisible()).toBe(false);
