@@ -25,7 +25,7 @@ export const reservedQuestionIds: readonly string[] = [
 
 // Labels are checked, not rewritten (no trim transform), so a definition re-parses to itself.
 const label = (max: number) =>
-  z.string().max(max).refine((s) => s.trim().length > 0, 'must not be empty');
+  z.string().max(max).refine((s) => s.trim().length > 0, { message: 'must not be empty', params: { rule: 'not_blank' } });
 
 export const levelSchema = z.strictObject({
   code: z.int().min(-1000).max(1000),

@@ -17,6 +17,10 @@ export interface ZodIssueLike {
   values?: readonly unknown[];
   format?: string;
   divisor?: number | bigint;
+  /** A refinement's own figures (ours carry `rule`). */
+  params?: Record<string, unknown>;
+  /** A discriminated union's values. */
+  options?: readonly unknown[];
   /** Present (maybe undefined) when parsed with `reportInput`: undefined is a missing field. */
   input?: unknown;
 }
@@ -38,6 +42,11 @@ export function zodIssueParams(i: ZodIssueLike): Record<string, string | number>
   if (i.code === 'invalid_value' && i.values) params.values = i.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
   if (i.code === 'invalid_format' && i.format !== undefined) params.format = i.format;
   if (i.code === 'unrecognized_keys' && i.keys) params.keys = i.keys.join(', ');
+  // Our own refinements name their rule (`.refine(f, { message, params: { rule } })`), so that a
+  // client can word a rule zod has no code for.
+  if (i.code === 'custom' && typeof i.params?.rule === 'string') params.rule = i.params.rule;
+  // A discriminated union told a value it does not know: the values it knows.
+  if (i.code === 'invalid_union' && i.options) params.values = i.options.map((v) => String(v)).join(', ');
   if (i.code === 'not_multiple_of' && i.divisor !== undefined) params.divisor = Number(i.divisor);
   return Object.keys(params).length > 0 ? params : undefined;
 }

@@ -19,14 +19,15 @@ import { maxQrWidth, qrPng, qrSvg } from '../distribution/qr.ts';
 
 const maxTokens = 5000;
 const companyName = z.string().trim().min(1, 'must not be empty').max(200);
-const tokensBody = z.union([
-  z.strictObject({ count: z.int().min(1).max(maxTokens) }),
-  z.strictObject({ companies: z.array(companyName).min(1).max(maxTokens) }),
-]);
+// One object with either field, not a union of two: a union's refusal names no field ("body:
+// Invalid input" for a count of 2.5), this one names the field that is wrong.
+const tokensBody = z
+  .strictObject({ count: z.int().min(1).max(maxTokens).optional(), companies: z.array(companyName).min(1).max(maxTokens).optional() })
+  .refine((b) => (b.count === undefined) !== (b.companies === undefined), { message: 'give either count or companies', params: { rule: 'count_or_companies' } });
 
 /** Paper forms handed out; a negative count corrects an earlier entry. */
 const paperIssueBody = z.strictObject({
-  count: z.int().min(-100_000).max(100_000).refine((n) => n !== 0, 'must not be 0'),
+  count: z.int().min(-100_000).max(100_000).refine((n) => n !== 0, { message: 'must not be 0', params: { rule: 'not_zero' } }),
   note: z.string().trim().max(200).optional(),
 });
 
@@ -58,7 +59,7 @@ export function distributionRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.post('/api/surveys/:id/tokens', async (c) => {
     const s = await survey(c);
     const body = await jsonBody(c, tokensBody);
-    const labels = 'count' in body ? Array.from({ length: body.count }, () => null) : body.companies;
+    const labels = body.count !== undefined ? Array.from({ length: body.count }, () => null) : body.companies!;
     const tokens = labels.map((label) => ({ token: linkSecret(), label }));
     await createTokens(db, s.id, tokens, ctx.now().toISOString());
     return c.json({ tokens: tokens.map((t) => ({ ...t, url: url(c, s, { token: t.token }) })) }, 201);

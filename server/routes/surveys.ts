@@ -111,7 +111,7 @@ export function surveyRoutes(ctx: AppContext): Hono<AuthEnv> {
     const definition = checkedDefinition(body.definition);
     if (definition.slug !== survey.slug) {
       const message = `definition.slug: must stay "${survey.slug}" (a survey's link does not change)`;
-      throw new ApiError(422, 'invalid_definition', message, [{ field: 'definition.slug', code: 'slug_changed', message }]);
+      throw new ApiError(422, 'invalid_definition', message, [{ field: 'definition.slug', code: 'slug_changed', message, params: { slug: survey.slug } }]);
     }
     if (survey.opened_at !== null) {
       // Once a survey has opened, its declared method is fixed (DESIGN §3): results already

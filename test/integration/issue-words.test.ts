@@ -67,6 +67,36 @@ describe('a pattern rule', () => {
   });
 });
 
+describe('our own rules and the forms that broke them', () => {
+  it('a refinement names its rule; a body that gives neither field is not called "(body)"', async () => {
+    const paper = await admin.post(`/api/surveys/${survey.id}/paper-issues`, { count: 0 });
+    expect(lines(await issuesOf(paper))).toEqual(['count：不能为 0']);
+    const fraction = await admin.post(`/api/surveys/${survey.id}/tokens`, { count: 2.5 });
+    expect(lines(await issuesOf(fraction))).toEqual(['count：应为整数']);
+    const neither = await admin.post(`/api/surveys/${survey.id}/tokens`, {});
+    expect(lines(await issuesOf(neither))).toEqual(['须给出份数（count）或企业名单（companies）之一']);
+    expect((await admin.post(`/api/surveys/${survey.id}/tokens`, { count: 2 })).status).toBe(201);
+    expect((await admin.post(`/api/surveys/${survey.id}/tokens`, { companies: ['甲公司'] })).status).toBe(201);
+    setLang('en');
+    expect(lines(await issuesOf(await admin.post(`/api/surveys/${survey.id}/paper-issues`, { count: 0 })))).toEqual(['count: must not be 0']);
+  });
+
+  it('a definition\'s blank label, unknown kind and changed slug', async () => {
+    const { definition } = (await (await admin.get(`/api/surveys/${survey.id}`)).json()) as { definition: any };
+    const changed = structuredClone(definition);
+    changed.questions[0].label = '  ';
+    changed.questions[1].kind = 'slider';
+    expect(lines(await issuesOf(await admin.put(`/api/surveys/${survey.id}/definition`, { definition: changed })))).toEqual([
+      'definition.questions.0.label：不能为空',
+      'definition.questions.1.kind：须为以下之一：likert, single, multi, text, number',
+    ]);
+    const moved = { ...structuredClone(definition), slug: 'elsewhere' };
+    expect(lines(await issuesOf(await admin.put(`/api/surveys/${survey.id}/definition`, { definition: moved })))).toEqual([
+      `definition.slug：须保持为 "${definition.slug}"：问卷链接不能更改`,
+    ]);
+  });
+});
+
 describe('the sentence above the list', () => {
   it('leads into the problems and the list stays; a sentence with the figures of its one issue stands alone', async () => {
     const res = await admin.post('/api/evaluations', { name: '' });

@@ -40,6 +40,10 @@ const zh = {
   taken: '已被使用',
   not_found: '不存在',
   invalid_text: '含有无法保存的字符',
+  slug_changed: '须保持为 "{slug}"：问卷链接不能更改',
+  rule_not_blank: '不能为空',
+  rule_not_zero: '不能为 0',
+  rule_count_or_companies: '须给出份数（count）或企业名单（companies）之一',
 };
 
 type Key = keyof typeof zh;
@@ -75,6 +79,10 @@ const en: Record<Key, string> = {
   taken: 'is already taken',
   not_found: 'does not exist',
   invalid_text: 'contains characters that cannot be stored',
+  slug_changed: 'must stay "{slug}": a survey\'s link does not change',
+  rule_not_blank: 'must not be empty',
+  rule_not_zero: 'must not be 0',
+  rule_count_or_companies: 'give either a count or a list of companies',
 };
 
 /** A definition's reference problems in Chinese, by surveys' DefinitionIssueCode. */
@@ -158,6 +166,12 @@ function wordsOf(issue: ApiIssue): string | null {
       return typeof p.format === 'string' && has(`format_${p.format}`) ? word(`format_${p.format}` as Key) : word('invalid_format');
     case 'not_multiple_of':
       return p.divisor === undefined ? null : word('not_multiple_of', p);
+    case 'custom':
+      return typeof p.rule === 'string' && has(`rule_${p.rule}`) ? word(`rule_${p.rule}` as Key) : null;
+    case 'invalid_union':
+      return p.values === undefined ? null : word('invalid_value', { values: p.values });
+    case 'slug_changed':
+      return p.slug === undefined ? null : word('slug_changed', p);
     case 'unrecognized_keys':
       return p.keys === undefined ? null : word('unrecognized_keys', p);
     case 'unknown_field':
@@ -178,5 +192,6 @@ export function issueLine(issue: ApiIssue): string {
   const name = issue.field ?? issue.question ?? issue.path;
   const words = name === undefined ? null : wordsOf(issue);
   if (words === null) return issue.message;
-  return name === '' ? words : word('line', { name: name!, words });
+  // The body as a whole ("(body)" on the server, "" in the editor) is not named.
+  return name === '' || name === '(body)' ? words : word('line', { name: name!, words });
 }
