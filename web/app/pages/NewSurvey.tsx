@@ -4,6 +4,8 @@ import { navigate } from '../lib/router.ts';
 import { t } from '../i18n.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { lineOf, locateJson } from '../editor/json-locate.ts';
+import { jsonProblemText } from '../editor/json-words.ts';
 
 type Source = 'public' | 'enterprise' | 'definition';
 
@@ -25,12 +27,14 @@ export function NewSurvey({ evaluationId }: { evaluationId: string }) {
     setError(null);
     let body: Record<string, unknown>;
     if (source === 'definition') {
-      try {
-        body = { evaluationId, definition: JSON.parse(text) as unknown };
-      } catch (err) {
-        setError(err);
+      // Where the text stops being JSON, said as the definition editor says it (the browser's own
+      // JSON.parse message is English and worded differently in each browser).
+      const located = locateJson(text);
+      if (located.error) {
+        setError(new Error(`${t('lineN', { n: lineOf(text, located.error.offset) })} JSON: ${jsonProblemText(located.error)}`));
         return;
       }
+      body = { evaluationId, definition: JSON.parse(text) as unknown };
     } else {
       body = { evaluationId, template: source, ...(slug.trim() ? { slug: slug.trim() } : {}) };
     }
