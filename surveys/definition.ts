@@ -134,8 +134,11 @@ export const questionSchema = z.discriminatedUnion('kind', [
   numberQuestionSchema,
 ]);
 
+/** A survey's link name: the definition's own, and the one an evaluator may ask for instead. */
+export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)');
+
 export const surveyDefinitionSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)'),
+  slug: slugSchema,
   title: label(200),
   intro: label(5000).optional(),
   group: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lowercase id such as public or enterprise'),

@@ -16,10 +16,9 @@ import { addVersion, countByChannel, createSurvey, definitionText, findSurveyByS
 import { tokenCounts } from '../db/tokens.ts';
 import { templateNames, templates } from '../../surveys/templates/index.ts';
 import { checkedDefinition } from '../surveys/definitions.ts';
-import { methodChanges } from '../../surveys/index.ts';
+import { methodChanges, slugSchema } from '../../surveys/index.ts';
 import { surveySummary } from '../surveys/summary.ts';
 
-const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)');
 const idSchema = z.string().min(1).max(100);
 /** At least 1 (a population of none has no sample); at most 1e9, more people than any survey of ours samples. */
 const populationBody = z.strictObject({ population: z.int().min(1).max(1_000_000_000).nullable() });
