@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkReferences } from './references.ts';
-import { zodIssueParams } from './zod-issue-params.ts';
+import { patternRule, zodIssueParams } from './zod-issue-params.ts';
 
 // The survey definition of DESIGN §7 as data. Every object is strict: a misspelt property in a
 // definition is an error, not something silently ignored that changes a published method.
@@ -12,7 +12,7 @@ import { zodIssueParams } from './zod-issue-params.ts';
  * and JSON keys, so they start with a letter (never `__proto__`) and stay short.
  */
 const idPattern = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-export const idSchema = z.string().regex(idPattern, 'must start with a letter and use only letters, digits, "_" and "-" (at most 64)');
+export const idSchema = patternRule(idPattern, 'id', 'must start with a letter and use only letters, digits, "_" and "-" (at most 64)');
 
 /**
  * Question ids the respondent page already uses as its own form fields (the no-JS form posts
@@ -135,13 +135,13 @@ export const questionSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** A survey's link name: the definition's own, and the one an evaluator may ask for instead. */
-export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lowercase letters, digits and "-" (at most 64)');
+export const slugSchema = patternRule(/^[a-z0-9][a-z0-9-]{0,63}$/, 'slug', 'must be lowercase letters, digits and "-" (at most 64)');
 
 export const surveyDefinitionSchema = z.strictObject({
   slug: slugSchema,
   title: label(200),
   intro: label(5000).optional(),
-  group: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'must be a lowercase id such as public or enterprise'),
+  group: patternRule(/^[a-z][a-z0-9_-]{0,31}$/, 'group', 'must be a lowercase id such as public or enterprise'),
   // Completion faster than this is flagged (DESIGN §3), never refused.
   minSeconds: z.int().min(0).max(3600).optional(),
   scales: z.record(idSchema, scaleSchema),

@@ -2,6 +2,17 @@
 // issue of a body's shape, and parseDefinition with a definition's, so that the evaluator app can
 // say what is wrong in its own language. Generic zod, kept here because both sides use it and
 // surveys/ is the pure module both import.
+import { z } from 'zod';
+
+// zod passes no figures of a pattern's own to its issue, only the pattern: each pattern made by
+// patternRule is known here by it, with the name of its rule.
+const patternRules = new Map<string, string>();
+
+/** A string that must match `pattern`; its issues carry `rule`, by which a client words it. */
+export function patternRule(pattern: RegExp, rule: string, message: string) {
+  patternRules.set(String(pattern), rule);
+  return z.string().regex(pattern, message);
+}
 
 /** A zod issue, as far as our issues read it. */
 export interface ZodIssueLike {
@@ -17,6 +28,8 @@ export interface ZodIssueLike {
   values?: readonly unknown[];
   format?: string;
   divisor?: number | bigint;
+  /** A pattern's source, as String(RegExp) writes it. */
+  pattern?: string;
   /** A refinement's own figures (ours carry `rule`). */
   params?: Record<string, unknown>;
   /** A discriminated union's values. */
@@ -41,6 +54,8 @@ export function zodIssueParams(i: ZodIssueLike): Record<string, string | number>
   }
   if (i.code === 'invalid_value' && i.values) params.values = i.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
   if (i.code === 'invalid_format' && i.format !== undefined) params.format = i.format;
+  const rule = i.code === 'invalid_format' && i.pattern !== undefined ? patternRules.get(i.pattern) : undefined;
+  if (rule !== undefined) params.rule = rule;
   if (i.code === 'unrecognized_keys' && i.keys) params.keys = i.keys.join(', ');
   // Our own refinements name their rule (`.refine(f, { message, params: { rule } })`), so that a
   // client can word a rule zod has no code for.

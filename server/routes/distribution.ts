@@ -2,6 +2,7 @@
 // issued, poster sources with kiosk keys, and QR codes of any of these links as SVG or PNG.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { patternRule } from '../../surveys/zod-issue-params.ts';
 import type { AppContext } from '../context.ts';
 import { ApiError } from '../http/errors.ts';
 import { jsonBody, queryOf } from '../http/parse.ts';
@@ -31,7 +32,7 @@ const paperIssueBody = z.strictObject({
   note: z.string().trim().max(200).optional(),
 });
 
-const sourceCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be lowercase letters, digits and "-" (at most 32), e.g. hall-1');
+const sourceCode = patternRule(/^[a-z0-9][a-z0-9-]{0,31}$/, 'source_code', 'must be lowercase letters, digits and "-" (at most 32), e.g. hall-1');
 const sourceBody = z.strictObject({ code: sourceCode, label: z.string().trim().min(1).max(100), kiosk: z.boolean().optional() });
 
 const qrQuery = z.strictObject({

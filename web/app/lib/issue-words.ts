@@ -44,6 +44,11 @@ const zh = {
   rule_not_blank: '不能为空',
   rule_not_zero: '不能为 0',
   rule_count_or_companies: '须给出份数（count）或企业名单（companies）之一',
+  rule_username: '须为 2–64 个字母、数字或 "."、"_"、"-"',
+  rule_slug: '须为小写字母、数字和 "-"（最多 64 个）',
+  rule_source_code: '须为小写字母、数字和 "-"（最多 32 个），如 hall-1',
+  rule_id: '须以字母开头，只用字母、数字、"_" 和 "-"（最多 64 个）',
+  rule_group: '须为小写的编号，如 public 或 enterprise',
 };
 
 type Key = keyof typeof zh;
@@ -83,6 +88,11 @@ const en: Record<Key, string> = {
   rule_not_blank: 'must not be empty',
   rule_not_zero: 'must not be 0',
   rule_count_or_companies: 'give either a count or a list of companies',
+  rule_username: 'must be 2–64 letters, digits, ".", "_" or "-"',
+  rule_slug: 'must be lowercase letters, digits and "-" (at most 64)',
+  rule_source_code: 'must be lowercase letters, digits and "-" (at most 32), e.g. hall-1',
+  rule_id: 'must start with a letter and use only letters, digits, "_" and "-" (at most 64)',
+  rule_group: 'must be a lowercase id such as public or enterprise',
 };
 
 /** A definition's reference problems in Chinese, by surveys' DefinitionIssueCode. */
@@ -129,25 +139,9 @@ function boundWords(code: 'too_small' | 'too_big', p: Record<string, string | nu
   return null;
 }
 
-/**
- * The server's pattern rules, by the English sentence it gives each (server/auth/credentials.ts,
- * routes/surveys.ts, routes/distribution.ts, surveys/definition.ts): the sentence is the only
- * place the rule is told, so in Chinese it is told in Chinese and in English the server's stays.
- */
-const patternZh: Record<string, string> = {
-  'must be 2–64 letters, digits, ".", "_" or "-"': '须为 2–64 个字母、数字或 "."、"_"、"-"',
-  'must be lowercase letters, digits and "-" (at most 64)': '须为小写字母、数字和 "-"（最多 64 个）',
-  'must be lowercase letters, digits and "-" (at most 32), e.g. hall-1': '须为小写字母、数字和 "-"（最多 32 个），如 hall-1',
-  'must start with a letter and use only letters, digits, "_" and "-" (at most 64)': '须以字母开头，只用字母、数字、"_" 和 "-"（最多 64 个）',
-  'must be a lowercase id such as public or enterprise': '须为小写的编号，如 public 或 enterprise',
-};
-
-function patternWords(issue: ApiIssue): string | null {
-  if (lang() === 'en') return null;
-  // The sentence follows the path it names ("slug: must be …"), which may be the body's or the definition's.
-  const rule = issue.message.replace(/^[^\s:]*: /, '');
-  return patternZh[rule] ?? `${word('invalid_format')}（${rule}）`;
-}
+/** One of our own rules (surveys/zod-issue-params.ts: a refinement's or a pattern's `rule`), by its name. */
+const ruleWords = (p: Record<string, string | number>): string | null =>
+  typeof p.rule === 'string' && has(`rule_${p.rule}`) ? word(`rule_${p.rule}` as Key) : null;
 
 /** What is wrong, without the field's name, or null where the app has no words for it. */
 function wordsOf(issue: ApiIssue): string | null {
@@ -162,12 +156,13 @@ function wordsOf(issue: ApiIssue): string | null {
     case 'invalid_value':
       return p.values === undefined ? null : word('invalid_value', { values: p.values });
     case 'invalid_format':
-      if (p.format === 'regex') return patternWords(issue);
+      // A pattern's rule is told only by its own words: a pattern without a named rule keeps the server's sentence.
+      if (p.format === 'regex') return ruleWords(p);
       return typeof p.format === 'string' && has(`format_${p.format}`) ? word(`format_${p.format}` as Key) : word('invalid_format');
     case 'not_multiple_of':
       return p.divisor === undefined ? null : word('not_multiple_of', p);
     case 'custom':
-      return typeof p.rule === 'string' && has(`rule_${p.rule}`) ? word(`rule_${p.rule}` as Key) : null;
+      return ruleWords(p);
     case 'invalid_union':
       return p.values === undefined ? null : word('invalid_value', { values: p.values });
     case 'slug_changed':
