@@ -11,9 +11,9 @@ import type { HistoryEntry } from '../db/indicator-entries.ts';
 // What an entry gives its indicator's score: an input's score, which wins over its facts, or else
 // its facts (a reworded reason, a source or a stated rate leave the parent's sum as it was); a
 // binding whole; nothing once cleared.
-function figuresOf(e: HistoryEntry): string | null {
-  if (e.value === null || e.kind === 'binding') return e.value;
-  const input = JSON.parse(e.value) as IndicatorInput;
+function figuresOf(e: Read): string | null {
+  if (e.input === null) return e.value;
+  const { input } = e;
   const figures = input.score !== undefined ? [input.score] : factKeys.map((k) => input[k] ?? null);
   return figures.some((f) => f !== null) ? JSON.stringify(figures, sameFigure) : null;
 }
@@ -24,21 +24,25 @@ function sameFigure(_key: string, value: unknown): unknown {
   return value;
 }
 
+/** An entry with its input read once (null for a binding or a cleared input). */
+type Read = HistoryEntry & { input: IndicatorInput | null };
+
 /** Each code's entries by kind, oldest first, and its current input with the append it was made in. */
 function readHistory(history: readonly HistoryEntry[]) {
-  const entries = new Map<string, HistoryEntry[]>();
+  const entries = new Map<string, Read[]>();
   const inputs = new Map<string, { input: IndicatorInput; append: number }>();
-  for (const e of history) {
+  for (const entry of history) {
+    const e: Read = { ...entry, input: entry.kind === 'input' && entry.value !== null ? (JSON.parse(entry.value) as IndicatorInput) : null };
     const key = `${e.kind}:${e.code}`;
     const list = entries.get(key) ?? [];
     list.push(e);
     entries.set(key, list);
     if (e.kind !== 'input') continue;
-    if (e.value === null) {
+    if (e.input === null) {
       inputs.delete(e.code);
       continue;
     }
-    const input = JSON.parse(e.value) as IndicatorInput;
+    const { input } = e;
     // A rate is as old as the entry that stated it: a reworded reason or source beside the same
     // rate says nothing new about the figures it was printed for.
     const before = inputs.get(e.code);
@@ -50,7 +54,7 @@ function readHistory(history: readonly HistoryEntry[]) {
   // (a survey bound beside it does not count), else its facts and its binding.
   const figuresAt = (code: string, append: number): string | null => {
     const input = latest(`input:${code}`, append);
-    const entered = input?.value != null && (JSON.parse(input.value) as IndicatorInput).score !== undefined;
+    const entered = input?.input?.score !== undefined;
     const binding = entered ? null : latest(`binding:${code}`, append);
     return JSON.stringify([input ? figuresOf(input) : null, binding ? figuresOf(binding) : null]);
   };
@@ -60,9 +64,9 @@ function readHistory(history: readonly HistoryEntry[]) {
 
 /**
  * The codes whose stated rate is stale, each with the append that stated it: a parent summed from
- * its children, with figures under it that are no longer those they were when its rate was entered. Entries made together (an
- * inputs file) are the figures the rate was stated with, whatever their order; a reworded reason
- * changes no figure. A child scored as a whole is its own figure, so nothing under it moves the
+ * its children, with figures under it that are no longer those they were when its rate was
+ * entered. Entries made together (an inputs file) are the figures the rate was stated with,
+ * whatever their order; a reworded reason changes no figure. A child scored as a whole is its own figure, so nothing under it moves the
  * parent. Stale or not, a rate that still agrees with the sheet is no finding either way.
  */
 export function staleStatedRates(framework: Framework, history: readonly HistoryEntry[]): Map<string, number> {
