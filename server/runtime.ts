@@ -37,7 +37,7 @@ export async function createContext(opts: ContextOptions): Promise<{ ctx: AppCon
   const ctx: AppContext = {
     db,
     secret: await signingSecret(db.db),
-    writer: new GroupCommit((batch) => db.writeResponses(batch), { collect: db.collectWrites }),
+    writer: new GroupCommit((batch) => db.writeResponses(batch), { collect: db.collectWrites, maxInFlight: db.batchesInFlight }),
     published: new PublishedSurveys(db.db),
     assets: opts.dist === null ? noAssets : loadAssets(opts.dist ?? distDir),
     now,

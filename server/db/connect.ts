@@ -22,6 +22,11 @@ export interface Db {
   writeResponses(batch: PendingResponse[]): Promise<WriteOutcome[]>;
   /** Takes the results of writes that have finished, where they come from another thread. */
   collectWrites?(): void;
+  /**
+   * How many batches writeResponses takes before the first is answered (default 1): the SQLite
+   * write thread commits all batches waiting for it together, so it is handed each as it forms.
+   */
+  batchesInFlight?: number;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ async function openSqlite(path: string): Promise<Db> {
     location: path,
     writeResponses: (batch) => thread.write(batch),
     collectWrites: () => thread.collect(),
+    batchesInFlight: 16,
     close: async () => {
       await thread.close();
       await db.destroy();

@@ -1,10 +1,12 @@
 // The main thread's side of the SQLite write thread: one message per batch, answered when the
-// batch is committed (or failed).
+// batch is committed (or failed). Batches may be sent while one is being committed; the thread
+// writes all that are waiting in its next transaction and answers them together.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { compiled, packageRoot } from '../paths.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
+import type { BatchMessage, WriteAnswer } from './write-messages.ts';
 
 export interface WriteThread {
   write(batch: PendingResponse[]): Promise<WriteOutcome[]>;
@@ -13,14 +15,14 @@ export interface WriteThread {
   close(): Promise<void>;
 }
 
-type Answer = { id: number; outcomes?: WriteOutcome[]; error?: string };
-
 /** Starts the thread and resolves once it has opened the database and prepared its statements. */
 export async function startWriteThread(path: string): Promise<WriteThread> {
-  // The answers come back on a port of their own, so that collect() can take them synchronously.
+  // Batches go, and answers come back, on ports of their own: the thread takes every batch waiting
+  // on its port at once, and collect() takes the answers synchronously.
+  const batches = new MessageChannel();
   const answers = new MessageChannel();
-  const workerData = { path, answers: answers.port2 };
-  const options = { workerData, transferList: [answers.port2] };
+  const workerData = { path, batches: batches.port2, answers: answers.port2 };
+  const options = { workerData, transferList: [batches.port2, answers.port2] };
   // Compiled, the thread has its own bundle; from source it runs TypeScript through tsx, as the
   // rest of the process does.
   const worker = compiled
@@ -36,15 +38,18 @@ export async function startWriteThread(path: string): Promise<WriteThread> {
     answers.port1.unref();
   };
   await new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
+    answers.port1.once('message', () => resolve());
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the SQLite write thread exited (${code}) before it was ready`)));
   });
-  const answered = (m: Answer) => {
-    const w = waiting.get(m.id);
-    waiting.delete(m.id);
+  const answered = (m: WriteAnswer) => {
+    m.ids.forEach((id, i) => {
+      const w = waiting.get(id);
+      waiting.delete(id);
+      if ('outcomes' in m) w?.resolve(m.outcomes[i]!);
+      else w?.reject(new Error(`SQLite write failed: ${m.error}`));
+    });
     if (waiting.size === 0) answers.port1.unref();
-    if (m.outcomes) w?.resolve(m.outcomes);
-    else w?.reject(new Error(`SQLite write failed: ${m.error}`));
   };
   answers.port1.on('message', answered);
   worker.on('error', failAll);
@@ -52,6 +57,7 @@ export async function startWriteThread(path: string): Promise<WriteThread> {
   // They keep the process alive only while a batch is on its way.
   worker.unref();
   answers.port1.unref();
+  batches.port1.unref();
   return {
     write(batch) {
       if (failure) return Promise.reject(failure);
@@ -59,18 +65,18 @@ export async function startWriteThread(path: string): Promise<WriteThread> {
         const id = next++;
         if (waiting.size === 0) answers.port1.ref();
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, batch });
+        batches.port1.postMessage({ id, batch } satisfies BatchMessage);
       });
     },
     collect() {
-      for (let m = receiveMessageOnPort(answers.port1); m; m = receiveMessageOnPort(answers.port1)) answered(m.message as Answer);
+      for (let m = receiveMessageOnPort(answers.port1); m; m = receiveMessageOnPort(answers.port1)) answered(m.message as WriteAnswer);
     },
     async close() {
       if (failure) return;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       // Waiting for the thread to finish is now something the process must stay up for.
       worker.ref();
-      worker.postMessage('close');
+      batches.port1.postMessage('close' satisfies BatchMessage);
       await exited;
     },
   };

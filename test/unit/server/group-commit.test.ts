@@ -78,6 +78,48 @@ describe('GroupCommit', () => {
     expect(await second).toBe('stored 2');
   });
 
+  it('hands over each batch as it forms when the database takes several, and answers each after its own commit', async () => {
+    const db = manualCommit();
+    const writer = new GroupCommit(db.commit, { maxInFlight: 2 });
+    const first = writer.submit(1);
+    await tick();
+    const second = [2, 3].map((i) => writer.submit(i));
+    await tick();
+    // Handed over while the first is still being committed.
+    expect(db.batches).toEqual([[1], [2, 3]]);
+    const third = writer.submit(4);
+    await tick();
+    // Two in flight: the third waits for one of them to return.
+    expect(db.batches).toEqual([[1], [2, 3]]);
+    db.finishNext();
+    expect(await first).toBe('stored 1');
+    expect(db.batches).toEqual([[1], [2, 3], [4]]);
+    db.finishNext();
+    db.finishNext();
+    expect(await Promise.all([...second, third])).toEqual(['stored 2', 'stored 3', 'stored 4']);
+    await writer.drain();
+  });
+
+  it('counts the responses being committed as waiting when it decides the queue is full', async () => {
+    const db = manualCommit();
+    const writer = new GroupCommit(db.commit, { maxQueue: 2, maxInFlight: 4 });
+    const accepted = [writer.submit(1)];
+    await tick();
+    accepted.push(writer.submit(2));
+    await tick();
+    expect(db.batches).toEqual([[1], [2]]);
+    // Nothing is queued, but two are on their way to the database.
+    await expect(writer.submit(3)).rejects.toBeInstanceOf(Overloaded);
+    db.finishNext();
+    db.finishNext();
+    expect(await Promise.all(accepted)).toEqual(['stored 1', 'stored 2']);
+    // Once they are stored there is room again.
+    const fourth = writer.submit(4);
+    await tick();
+    db.finishNext();
+    expect(await fourth).toBe('stored 4');
+  });
+
   it('refuses at once when the queue is full, and caps a batch', async () => {
     const db = manualCommit();
     const writer = new GroupCommit(db.commit, { maxBatch: 2, maxQueue: 3 });
