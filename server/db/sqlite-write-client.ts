@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { compiled, packageRoot } from '../paths.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
-import type { BatchMessage, WriteAnswer } from './write-messages.ts';
+import { encodeBatch, type BatchMessage, type WriteAnswer } from './write-messages.ts';
 
 export interface WriteThread {
   write(batch: PendingResponse[]): Promise<WriteOutcome[]>;
@@ -65,7 +65,7 @@ export async function startWriteThread(path: string): Promise<WriteThread> {
         const id = next++;
         if (waiting.size === 0) answers.port1.ref();
         waiting.set(id, { resolve, reject });
-        batches.port1.postMessage({ id, batch } satisfies BatchMessage);
+        batches.port1.postMessage({ id, batch: encodeBatch(batch) } satisfies BatchMessage);
       });
     },
     collect() {

@@ -5,7 +5,7 @@ import { receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_
 import SQLite from 'better-sqlite3';
 import { configureSqlite } from './sqlite-pragmas.ts';
 import { sqliteResponseWriter } from './sqlite-writer.ts';
-import { commitWaiting, type BatchMessage, type BatchToWrite } from './write-messages.ts';
+import { commitWaiting, decodeBatch, type BatchMessage } from './write-messages.ts';
 
 const { path, batches, answers } = workerData as { path: string; batches: MessagePort; answers: MessagePort };
 const sqlite = new SQLite(path);
@@ -16,7 +16,7 @@ const write = sqliteResponseWriter(sqlite);
 batches.on('message', (first: BatchMessage) => {
   const waiting = [first];
   for (let m = receiveMessageOnPort(batches); m; m = receiveMessageOnPort(batches)) waiting.push(m.message as BatchMessage);
-  const writes = waiting.filter((m): m is BatchToWrite => m !== 'close');
+  const writes = waiting.flatMap((m) => (m === 'close' ? [] : [{ id: m.id, batch: decodeBatch(m.batch) }]));
   if (writes.length > 0) answers.postMessage(commitWaiting(write, writes));
   if (waiting.includes('close')) {
     sqlite.close();
