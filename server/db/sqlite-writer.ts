@@ -6,6 +6,7 @@ import { genesisHash } from '../responses/chain.ts';
 import { upsertLevelCountSql, upsertResponseCountSql } from './counts.ts';
 import { batchKeys, planBatch, type BatchState, type PendingResponse, type WriteOutcome } from '../responses/plan.ts';
 
+/** The stored columns, in the order `insert` binds them (positionally: binding by name looks each one up in the row). */
 const columns = [
   'id', 'survey_id', 'seq', 'definition_version', 'channel', 'respondent_group', 'token', 'device',
   'network', 'source', 'started_at', 'submitted_at', 'answers', 'prev_hash', 'hash',
@@ -18,7 +19,7 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
     isOpen: sqlite.prepare<[string], { ok: number }>("SELECT 1 AS ok FROM surveys WHERE id = ? AND status = 'open'"),
     surveyOf: sqlite.prepare<[string], { survey_id: string }>('SELECT survey_id FROM responses WHERE id = ?'),
     tokenUsed: sqlite.prepare<[string], { ok: number }>('SELECT 1 AS ok FROM responses WHERE token = ?'),
-    insert: sqlite.prepare(`INSERT INTO responses (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`),
+    insert: sqlite.prepare(`INSERT INTO responses (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
     moveHead: sqlite.prepare('UPDATE chain_heads SET seq = ?, hash = ? WHERE survey_id = ?'),
     levelCount: sqlite.prepare(upsertLevelCountSql),
     responseCount: sqlite.prepare(upsertResponseCountSql),
@@ -43,7 +44,9 @@ export function sqliteResponseWriter(sqlite: BetterSqlite3.Database): (batch: Pe
     }
     for (const token of keys.tokens) if (q.tokenUsed.get(token)) state.usedTokens.add(token);
     const plan = planBatch(batch, state);
-    for (const row of plan.rows) q.insert.run(row);
+    for (const r of plan.rows) {
+      q.insert.run(r.id, r.survey_id, r.seq, r.definition_version, r.channel, r.respondent_group, r.token, r.device, r.network, r.source, r.started_at, r.submitted_at, r.answers, r.prev_hash, r.hash);
+    }
     for (const [surveyId, head] of plan.heads) q.moveHead.run(head.seq, head.hash, surveyId);
     // The batch's counts, one upsert per key, in the transaction of the rows they count.
     for (const c of plan.counts.levels) q.levelCount.run(c.survey_id, c.respondent_group, c.channel, c.definition_version, c.question_id, c.level, c.n);
