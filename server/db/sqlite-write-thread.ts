@@ -24,4 +24,3 @@ batches.on('message', (first: BatchMessage) => {
   }
 });
 answers.postMessage('ready');
-
