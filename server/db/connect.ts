@@ -62,6 +62,7 @@ async function openSqlite(path: string): Promise<Db> {
     location: path,
     writeResponses: (batch) => thread.write(batch),
     collectWrites: () => thread.collect(),
+    // A bound on messages, not on a transaction's size: a commit spans a few turns of the event loop.
     batchesInFlight: 16,
     close: async () => {
       await thread.close();

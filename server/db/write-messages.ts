@@ -1,5 +1,6 @@
 // What passes between the main thread and the SQLite write thread, and how the thread turns the
 // batches waiting for it into one transaction.
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { IntrinsicFlag } from '../responses/counting.ts';
 import type { PendingResponse, WriteOutcome } from '../responses/plan.ts';
 
@@ -55,6 +56,13 @@ export function decodeBatch(flat: EncodedBatch): PendingResponse[] {
 
 /** What the thread answers for one transaction: the outcomes of each batch it held, or why it failed. */
 export type WriteAnswer = { ids: number[]; outcomes: WriteOutcome[][] } | { ids: number[]; error: string };
+
+/** The message that woke the thread and every one already waiting behind it on its port, in order. */
+export function waitingMessages(port: MessagePort, first: BatchMessage): BatchMessage[] {
+  const waiting = [first];
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) waiting.push(m.message as BatchMessage);
+  return waiting;
+}
 
 /**
  * Writes every batch waiting for the thread in one transaction and splits the outcomes back by

@@ -1,8 +1,9 @@
 // A batch crosses to the write thread as one flat array: every field of every response, and its
-// tally, arrive as they were sent, whatever the mix of nulls, flags and answers.
+// tally, arrive as they were sent; and the thread takes every batch waiting for it at once.
 import { deserialize, serialize } from 'node:v8';
+import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { decodeBatch, encodeBatch } from '../../../server/db/write-messages.ts';
+import { decodeBatch, encodeBatch, waitingMessages, type BatchMessage } from '../../../server/db/write-messages.ts';
 import type { PendingResponse } from '../../../server/responses/plan.ts';
 
 const bare: PendingResponse = {
@@ -27,5 +28,14 @@ describe('the batch message to the write thread', () => {
   it('survives the copy postMessage makes', () => {
     const encoded = encodeBatch([full, bare]);
     expect(decodeBatch(deserialize(serialize(encoded)) as typeof encoded)).toEqual([full, bare]);
+  });
+
+  it('takes, with the message that woke the thread, every one already waiting behind it, in order', async () => {
+    const { port1, port2 } = new MessageChannel();
+    const sent: BatchMessage[] = [{ id: 1, batch: encodeBatch([bare]) }, { id: 2, batch: encodeBatch([full]) }, { id: 3, batch: [] }, 'close'];
+    const taken = new Promise<BatchMessage[]>((resolve) => port2.once('message', (first: BatchMessage) => resolve(waitingMessages(port2, first))));
+    for (const m of sent) port1.postMessage(m);
+    expect(await taken).toEqual(sent);
+    port1.close();
   });
 });
