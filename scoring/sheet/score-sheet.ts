@@ -47,9 +47,14 @@ export interface SheetOptions {
 function statedScores(framework: Framework, statedWith: ReadonlyMap<string, unknown>): Map<string, Decimal | null> {
   const byCode = indicatorsByCode(framework);
   const scores = new Map<string, Decimal | null>();
+  // Parents stated together share one set of inputs, checked once.
+  const checked = new Map<unknown, ReturnType<typeof checkInputs>['inputs']>();
   for (const [code, json] of statedWith) {
     const ind = byCode.get(code);
-    if (ind) scores.set(code, scoreIndicator(ind, checkInputs(framework, json).inputs).score);
+    if (!ind) continue;
+    let inputs = checked.get(json);
+    if (!inputs) checked.set(json, (inputs = checkInputs(framework, json).inputs));
+    scores.set(code, scoreIndicator(ind, inputs).score);
   }
   return scores;
 }

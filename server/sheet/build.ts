@@ -88,12 +88,18 @@ export async function buildSheet(db: Kysely<Database>, evaluation: EvaluationRow
 
   // A stale parent's rate is checked against the inputs it was stated with; a bound indicator
   // keeps today's survey figures, which no entry records.
+  // Parents stated in one append (an inputs file) share its inputs, made once.
   const statedWith = new Map<string, unknown>();
+  const asOf = new Map<number, Record<string, unknown>>();
   for (const [code, append] of staleStatedRates(fw.framework, entries.history)) {
-    const then = inputsAsOf(entries.history, append);
-    for (const bound of boundCodes) {
-      if (inputs[bound]) then[bound] = inputs[bound];
-      else delete then[bound];
+    let then = asOf.get(append);
+    if (!then) {
+      then = inputsAsOf(entries.history, append);
+      for (const bound of boundCodes) {
+        if (inputs[bound]) then[bound] = inputs[bound];
+        else delete then[bound];
+      }
+      asOf.set(append, then);
     }
     statedWith.set(code, then);
   }
