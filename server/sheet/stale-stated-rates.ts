@@ -24,6 +24,8 @@ function sameFigure(_key: string, value: unknown): unknown {
   return value;
 }
 
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a, sameFigure) === JSON.stringify(b, sameFigure);
+
 /** An entry with its input read once (null for a binding or a cleared input). */
 type Read = HistoryEntry & { input: IndicatorInput | null };
 
@@ -46,7 +48,7 @@ function readHistory(history: readonly HistoryEntry[]) {
     // A rate is as old as the entry that stated it: a reworded reason or source beside the same
     // rate says nothing new about the figures it was printed for.
     const before = inputs.get(e.code);
-    const sameRate = before !== undefined && input.statedRate !== undefined && String(before.input.statedRate) === String(input.statedRate);
+    const sameRate = before !== undefined && input.statedRate !== undefined && sameValue(before.input.statedRate, input.statedRate);
     inputs.set(e.code, { input, append: sameRate ? before.append : e.append });
   }
   const latest = (key: string, append: number) => entries.get(key)?.findLast((e) => e.append <= append);

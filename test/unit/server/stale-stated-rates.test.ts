@@ -43,12 +43,13 @@ describe('stale stated rates', () => {
   it('a survey bound to a child scored by hand changes nothing: the entered score wins', () => {
     const scored = input('3.2.1', { score: '4', reason: '按访谈结果评分' });
     const bind = ['binding', '3.2.1', { surveys: [{ surveyId: 's' }], metric: 'overall', combine: 'bySample' }] as Change;
-    // 3.2 and 3 stated again with the hand score: a binding made after it moves neither.
-    const restated = [scored, input('3.2', { statedRate: '90' }), input('3', { statedRate: '90' })];
+    // 3.2 and 3 stated again with the hand score (rates other than the report's 100.00 and 90.00,
+    // so the entries state them anew): a binding made after it moves neither.
+    const restated = [scored, input('3.2', { statedRate: '90' }), input('3', { statedRate: '92' })];
     expect(stale(restated)).toEqual([]);
     expect(stale(restated, [bind])).toEqual([]);
     // Without the hand score the same binding is a change of 3.2.1's figures.
-    expect(stale([input('3.2', { statedRate: '90' }), input('3', { statedRate: '90' })], [bind])).toEqual(['3', '3.2']);
+    expect(stale([input('3.2', { statedRate: '90' }), input('3', { statedRate: '92' })], [bind])).toEqual(['3', '3.2']);
   });
 
   it('a child cleared, or its survey bound, is a change of its figures', () => {
@@ -89,6 +90,10 @@ describe('stale stated rates', () => {
     const anchors = staleStatedRates(seedFramework, history(imported, rescore, [input('4', { statedRate: seed['4'].statedRate, source: '表3（复核稿）' })]));
     expect(anchors.get('4')).toBe(1);
     expect(inputsAsOf(history(imported, rescore), 1)['4.3']).toEqual(seed['4.3']);
+    // The same rate typed with another trailing zero, or as a number, is the same rate.
+    const retyped = `${String(seed['4'].statedRate)}0`;
+    expect(stale(rescore, [input('4', { statedRate: retyped, source: '表3（复核稿）' })])).toEqual(['4']);
+    expect(stale(rescore, [input('4', { statedRate: Number(seed['4'].statedRate), source: '表3（复核稿）' })])).toEqual(['4']);
   });
 
   it('a parent with a score of its own is stated with that score, never stale', () => {
