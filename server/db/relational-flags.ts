@@ -10,7 +10,7 @@
 //   the ISO time: a clock's ten-minute bucket, the same in both engines).
 import { sql } from 'kysely';
 
-export const burstSize = 3;
+const burstSize = 3;
 export const relationalFlags = ['duplicate_device', 'burst'] as const;
 
 // `+d.seq`, not `d.seq`: given a range on seq, SQLite's planner (without statistics) took the

@@ -8,7 +8,6 @@ import { storedFlagsOf } from './counts.ts';
 import { allFlags, burst, duplicateDevice, relationalFlagColumns } from './relational-flags.ts';
 
 // routes/responses.ts takes the flags its ?flag= accepts from the list it filters.
-export { relationalFlags } from './relational-flags.ts';
 
 const storedFlag = (flag?: string) =>
   flag === undefined

@@ -1,5 +1,5 @@
 // Where a definition's text stops being JSON, in the app's language (json-locate.ts finds it).
-import { lang } from '../i18n.ts';
+import { dictionary } from '../i18n.ts';
 import type { JsonLocations, JsonProblem } from './json-locate.ts';
 
 const zh: Record<JsonProblem, string> = {
@@ -30,6 +30,8 @@ const en: Record<JsonProblem, string> = {
   text_after_end: 'unexpected text after the end',
 };
 
+const word = dictionary(zh, en);
+
 export function jsonProblemText(error: NonNullable<JsonLocations['error']>): string {
-  return (lang() === 'en' ? en : zh)[error.problem].replace('{char}', error.char ?? '');
+  return word(error.problem, { char: error.char ?? '' });
 }
